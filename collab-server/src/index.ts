@@ -1,0 +1,18 @@
+export { createCollabServer, STOP_TIMEOUT_MS } from './server.js';
+export type { CollabServer, CollabServerDeps } from './server.js';
+export { createDb } from './db/database.js';
+export type { Db } from './db/database.js';
+export { migrateToLatest } from './db/migrate.js';
+export type { MigrationReport } from './db/migrate.js';
+export { createLogger } from './logger.js';
+export { createMetrics } from './metrics.js';
+export type { Metrics } from './metrics.js';
+export { signSessionToken, verifyToken } from './auth/tokens.js';
+export type { AuthSecrets, Principal } from './auth/tokens.js';
+export { RoomRepository } from './rooms/RoomRepository.js';
+export type { RoomRecord } from './rooms/RoomRepository.js';
+export type { CompactionResult, DocumentStore, StoredUpdate } from './store/DocumentStore.js';
+export { RedisDocumentStore } from './store/RedisDocumentStore.js';
+export { SqlDocumentStore } from './store/SqlDocumentStore.js';
+export { redisKeys } from './store/redisKeys.js';
+export { COLLAB_PATH } from './collab/websocket.js';

@@ -1,0 +1,263 @@
+import { Hocuspocus } from '@hocuspocus/server';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { trace, type Span } from '@opentelemetry/api';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { DEFAULT_WRITE_LIMITS } from '@scrawl/drawing-engine';
+import { parseDocName, voiceConfig, type Config } from '@scrawl/protocol';
+import type { Db } from './db/database.js';
+import { registerApi } from './http/api.js';
+import { registerReplays } from './http/replays.js';
+import { registerVoice } from './http/voice.js';
+import { ReplayArchiver } from './replay/ReplayArchiver.js';
+import { registerWebApp } from './http/webApp.js';
+import { VoiceService } from './voice/VoiceService.js';
+import { activityExtension } from './collab/activityExtension.js';
+import { authExtension } from './collab/authExtension.js';
+import { guardExtension } from './collab/guardExtension.js';
+import { DrawerRegistry } from './collab/DrawerRegistry.js';
+import { presenceExtension } from './collab/presenceExtension.js';
+import { RpcBus } from './collab/RpcBus.js';
+import { rpcExtension } from './collab/rpcExtension.js';
+import { attachCollabWebSocket } from './collab/websocket.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { RoomRepository } from './rooms/RoomRepository.js';
+import type { DocumentStore } from './store/DocumentStore.js';
+import { PersistenceExtension } from './store/persistenceExtension.js';
+import { redisKeys } from './store/redisKeys.js';
+import { TracedDocumentStore } from './store/TracedDocumentStore.js';
+import { contextFrom } from './tracing.js';
+
+/** How often each loaded document re-syncs with other instances through Redis. */
+export const RESYNC_INTERVAL_MS = 10_000;
+/** How long a graceful stop waits for documents to be stored before giving up. */
+export const STOP_TIMEOUT_MS = 4000;
+
+export interface CollabServerDeps {
+  config: Config & { SESSION_SECRET: string; REFEREE_SECRET: string };
+  db: Db;
+  store: DocumentStore;
+  /** Set in services mode: pub/sub between instances and RPC fan-out. */
+  redis: Redis | null;
+  log: Logger;
+  /** Directory of the built web app. */
+  webDist: string;
+  instanceId: string;
+}
+
+export interface CollabServer {
+  app: FastifyInstance;
+  hocuspocus: Hocuspocus;
+  metrics: Metrics;
+  persistence: PersistenceExtension;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Closes every socket, stores every document, and stops. */
+  stop(): Promise<void>;
+}
+
+/** Wires the collab-server: HTTP API, web app, Hocuspocus on /collab, persistence. */
+export async function createCollabServer(deps: CollabServerDeps): Promise<CollabServer> {
+  const { config, db, log } = deps;
+  const store = new TracedDocumentStore(deps.store, deps.redis ? 'redis' : 'sql');
+  const metrics = createMetrics();
+  const rooms = new RoomRepository(db);
+  const drawers = new DrawerRegistry(db);
+  const persistence = new PersistenceExtension(store, log, metrics);
+  const activity = activityExtension(rooms, log);
+  const extensions = [
+    guardExtension({
+      limits: {
+        maxPoints: config.LIMIT_POINTS_PER_UPDATE,
+        maxChunkBytes: DEFAULT_WRITE_LIMITS.maxChunkBytes,
+        maxStrokes: config.LIMIT_STROKES_PER_CANVAS,
+      },
+      metrics,
+      log,
+    }),
+    authExtension(
+      { session: config.SESSION_SECRET, referee: config.REFEREE_SECRET },
+      drawers,
+      rooms,
+    ),
+    presenceExtension(),
+    persistence,
+    activity,
+  ];
+  let redisExtension: RedisExtension | null = null;
+  let rpcRedis: { pub: Redis; sub: Redis; prefix: string } | null = null;
+  if (deps.redis) {
+    redisExtension = new RedisExtension({
+      redis: deps.redis,
+      prefix: redisKeys(config.REDIS_PREFIX).hocuspocusPrefix(),
+      identifier: deps.instanceId,
+    });
+    extensions.push(redisExtension);
+    rpcRedis = {
+      pub: deps.redis.duplicate(),
+      sub: deps.redis.duplicate(),
+      prefix: config.REDIS_PREFIX,
+    };
+  }
+
+  const hocuspocus = new Hocuspocus({
+    name: deps.instanceId,
+    quiet: true,
+    maxUnauthenticatedQueueMessages: config.LIMIT_PREAUTH_MESSAGES,
+    maxUnauthenticatedQueueSize: config.LIMIT_PREAUTH_BYTES,
+    extensions,
+    async onChange({ documentName }) {
+      metrics.updates.inc({ kind: parseDocName(documentName)?.kind ?? 'unknown' });
+    },
+    async afterLoadDocument() {
+      countDocuments();
+    },
+    async afterUnloadDocument() {
+      countDocuments();
+    },
+  });
+  const countDocuments = () => {
+    metrics.documents.set(hocuspocus.getDocumentsCount());
+    let rooms = 0;
+    for (const name of hocuspocus.documents.keys())
+      if (parseDocName(name)?.kind === 'game') rooms++;
+    metrics.rooms.set(rooms);
+  };
+  // Redis pub/sub delivers at most once: a dropped message leaves instances apart until the
+  // next change. Every loaded document re-announces its state vector now and then, so peers
+  // send what it lacks and ask for what they lack (extension-redis answers both ways).
+  const resync = redisExtension
+    ? setInterval(() => {
+        for (const [documentName, document] of hocuspocus.documents) {
+          void redisExtension.onChange({
+            documentName,
+            document,
+            transactionOrigin: { source: 'local', skipStoreHooks: true },
+          } as Parameters<RedisExtension['onChange']>[0]);
+        }
+      }, RESYNC_INTERVAL_MS)
+    : null;
+  resync?.unref();
+  const archiver = new ReplayArchiver(db, store, (name) => persistence.flush(name));
+  const bus = new RpcBus(hocuspocus, deps.instanceId, rpcRedis);
+  hocuspocus.configure({
+    extensions: [
+      ...hocuspocus.configuration.extensions,
+      rpcExtension({ bus, drawers, archiver, log }),
+    ],
+  });
+  await bus.start();
+
+  const httpLog: FastifyBaseLogger = log.child({ component: 'http' });
+  const app = Fastify({
+    loggerInstance: httpLog,
+    bodyLimit: 16 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  // A span per HTTP request, continuing a caller's trace (traceparent header) when given.
+  const requestSpans = new WeakMap<object, Span>();
+  app.addHook('onRequest', async (request) => {
+    const parent = contextFrom(
+      typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined,
+    );
+    const span = trace
+      .getTracer('scrawl')
+      .startSpan(
+        `HTTP ${request.method} ${request.routeOptions.url ?? 'unknown route'}`,
+        {},
+        parent,
+      );
+    requestSpans.set(request, span);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const span = requestSpans.get(request);
+    span?.setAttribute('http.response.status_code', reply.statusCode);
+    span?.end();
+  });
+  registerApi(app, {
+    rooms,
+    sessionSecret: config.SESSION_SECRET,
+    sessionTtlSeconds: config.SESSION_TTL_S,
+  });
+  const voiceSettings = voiceConfig(config);
+  registerVoice(app, {
+    voice: voiceSettings ? new VoiceService(voiceSettings) : null,
+    rooms,
+    db,
+    store,
+    hocuspocus,
+    sessionSecret: config.SESSION_SECRET,
+  });
+  registerReplays(app, { db, rooms, sessionSecret: config.SESSION_SECRET });
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    const problems: string[] = [];
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      problems.push('database unreachable');
+    }
+    if (deps.redis && deps.redis.status !== 'ready') problems.push('redis unreachable');
+    if (stopping) problems.push('stopping');
+    return reply.status(problems.length ? 503 : 200).send({ ok: problems.length === 0, problems });
+  });
+  app.get('/metrics', async (_request, reply) => {
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  await registerWebApp(app, deps.webDist);
+
+  const ws = attachCollabWebSocket(app.server, hocuspocus, metrics, {
+    maxFrameBytes: config.LIMIT_FRAME_BYTES,
+    maxConnectionsPerIp: config.LIMIT_CONNECTIONS_PER_IP,
+    trustProxy: config.TRUST_PROXY,
+    updatesPerSecond: config.LIMIT_UPDATES_PER_S,
+    updateBytesPerSecond: config.LIMIT_UPDATE_BYTES_PER_S,
+    presencePerSecond: config.LIMIT_PRESENCE_PER_S,
+    rpcPerSecond: config.LIMIT_RPC_PER_S,
+  });
+
+  let stopping = false;
+  return {
+    app,
+    hocuspocus,
+    metrics,
+    persistence,
+    async listen() {
+      await app.listen({ host: config.HOST, port: config.PORT });
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : config.PORT;
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      activity.stop();
+      if (resync) clearInterval(resync);
+      ws.closeAll();
+      // Closing the sockets runs each document's store hook; wait for them to unload.
+      const deadline = Date.now() + STOP_TIMEOUT_MS;
+      hocuspocus.flushPendingStores();
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await persistence.flushAll().catch((error: unknown) => {
+        log.error(
+          { err: error, pending: persistence.pendingCount },
+          'updates could not be stored before stopping',
+        );
+      });
+      if (hocuspocus.getDocumentsCount() > 0) {
+        log.warn(
+          { documents: hocuspocus.getDocumentsCount() },
+          'stopping with documents still loaded',
+        );
+      }
+      await app.close();
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      rpcRedis?.pub.disconnect();
+      rpcRedis?.sub.disconnect();
+    },
+  };
+}

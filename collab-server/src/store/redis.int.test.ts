@@ -1,0 +1,187 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import * as Y from 'yjs';
+import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
+import { canvasDocName, type RoomId } from '@scrawl/protocol';
+import {
+  TestClient,
+  connectTestRedis,
+  createTestDatabase,
+  eventually,
+  joinNewRoom,
+  startTestCollab,
+  testRedisPrefix,
+  type TestCollab,
+} from '../testing/index.js';
+import { redisKeys } from './redisKeys.js';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let redis: Awaited<ReturnType<typeof connectTestRedis>>;
+const prefix = testRedisPrefix();
+let one: TestCollab;
+let two: TestCollab;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = await connectTestRedis(prefix);
+  one = await startTestCollab({
+    databaseUrl: database.url,
+    redisPrefix: prefix,
+    instanceId: 'one',
+  });
+  two = await startTestCollab({
+    databaseUrl: database.url,
+    redisPrefix: prefix,
+    instanceId: 'two',
+  });
+});
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+afterAll(async () => {
+  await one.stop();
+  await two.stop();
+  await redis.cleanup();
+  await database.drop();
+});
+
+function open(server: TestCollab, name: string, token: string) {
+  const client = new TestClient(server.ws);
+  clients.push(client);
+  return client.open(name, token);
+}
+
+describe('two collab-server instances on one Redis', () => {
+  it('shows a stroke drawn through one instance to a player on the other', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
+    const name = canvasDocName(roomId as RoomId, 0);
+    const anaDoc = (await open(one, name, seats[0]!.token)).document;
+    const benDoc = (await open(two, name, seats[1]!.token)).document;
+
+    const writer = new StrokeWriter(
+      anaDoc,
+      { id: 'cross', author: seats[0]!.playerId, tool: 'brush', color: '#00ff00', width: 5 },
+      'test',
+    );
+    writer.add({ x: 50, y: 60, pressure: 0.5, t: 0 });
+    writer.flush();
+    await eventually(() => expect(readStrokes(benDoc).map((s) => s.id)).toEqual(['cross']));
+    writer.add({ x: 55, y: 65, pressure: 0.5, t: 16 });
+    writer.finish();
+    await eventually(() =>
+      expect(readStrokes(benDoc)[0]).toMatchObject({ done: true, points: { length: 2 } }),
+    );
+    await eventually(() =>
+      expect(Y.encodeStateVector(benDoc)).toEqual(Y.encodeStateVector(anaDoc)),
+    );
+  });
+
+  it('converges clients on both instances within one second of the last update', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['A1', 'A2', 'B1', 'B2']);
+    const name = canvasDocName(roomId as RoomId, 0);
+    const docs = await Promise.all(
+      seats.map(async (seat, i) => (await open(i < 2 ? one : two, name, seat.token)).document),
+    );
+    const writers = docs.map((doc, i) =>
+      Array.from(
+        { length: 5 },
+        (_, s) =>
+          new StrokeWriter(
+            doc,
+            {
+              id: `c${i}s${s}`,
+              author: seats[i]!.playerId,
+              tool: 'brush',
+              color: '#333333',
+              width: 4,
+            },
+            'test',
+          ),
+      ),
+    );
+    for (let s = 0; s < 5; s++) {
+      for (let point = 0; point < 12; point++) {
+        writers.forEach((strokes, i) => {
+          strokes[s]!.add({ x: 100 * i + point, y: 40 * s + point, pressure: 0.5, t: point * 16 });
+          strokes[s]!.flush();
+        });
+        await new Promise((resolve) => setTimeout(resolve, 16));
+      }
+      writers.forEach((strokes) => strokes[s]!.finish());
+    }
+    const lastUpdate = Date.now();
+    const vectors = () => docs.map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex'));
+    await eventually(() => expect(new Set(vectors()).size).toBe(1), {
+      timeoutMs: 1000,
+      intervalMs: 5,
+    });
+    const converged = Date.now() - lastUpdate;
+    expect(converged).toBeLessThan(1000);
+    expect(readStrokes(docs[3]!)).toHaveLength(20);
+    expect(
+      Buffer.from(Y.encodeStateAsUpdate(docs[0]!)).equals(
+        Buffer.from(Y.encodeStateAsUpdate(docs[3]!)),
+      ),
+    ).toBe(true);
+  });
+
+  it('appends each update to the document stream once, with the server time', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
+    const name = canvasDocName(roomId as RoomId, 0);
+    const anaDoc = (await open(one, name, seats[0]!.token)).document;
+    const benDoc = (await open(two, name, seats[1]!.token)).document;
+    const before = Date.now();
+    const writer = new StrokeWriter(
+      anaDoc,
+      { id: 'logged', author: seats[0]!.playerId, tool: 'brush', color: '#0000ff', width: 5 },
+      'test',
+    );
+    writer.add({ x: 1, y: 2, pressure: 0.5, t: 0 });
+    writer.finish();
+    await eventually(() => expect(readStrokes(benDoc)).toHaveLength(1));
+    const key = redisKeys(prefix).docLog(name);
+    const entries = await eventually(async () => {
+      const found = await redis.redis.xrange(key, '-', '+');
+      expect(found.length).toBeGreaterThanOrEqual(2);
+      return found;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await redis.redis.xlen(key)).toBe(entries.length);
+    for (const [, fields] of entries) {
+      const at = Number(fields[fields.indexOf('t') + 1]);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it('keeps a drawing in Redis across a restart of both instances', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['Ana']);
+    const name = canvasDocName(roomId as RoomId, 0);
+    const doc = (await open(one, name, seats[0]!.token)).document;
+    const writer = new StrokeWriter(
+      doc,
+      { id: 'kept', author: seats[0]!.playerId, tool: 'brush', color: '#123456', width: 3 },
+      'test',
+    );
+    for (let i = 0; i < 30; i++) writer.add({ x: i, y: i * 2, pressure: 0.5, t: i * 8 });
+    writer.finish();
+    const expected = readStrokes(doc);
+    await eventually(async () =>
+      expect(await redis.redis.exists(redisKeys(prefix).docLog(name))).toBe(1),
+    );
+    for (const c of clients.splice(0)) c.close();
+    await one.stop();
+    await two.stop();
+    one = await startTestCollab({
+      databaseUrl: database.url,
+      redisPrefix: prefix,
+      instanceId: 'one',
+    });
+    two = await startTestCollab({
+      databaseUrl: database.url,
+      redisPrefix: prefix,
+      instanceId: 'two',
+    });
+    expect(readStrokes((await open(two, name, seats[0]!.token)).document)).toEqual(expected);
+  });
+});
