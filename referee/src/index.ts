@@ -1,0 +1,11 @@
+export { Referee, ACTIVE_WINDOW_MS, EMPTY_ROOM_GRACE_MS } from './adapters/Referee.js';
+export type { RefereeOptions } from './adapters/Referee.js';
+export { LEASE_TTL_MS, LeaseStore } from './adapters/LeaseStore.js';
+export type { ActiveRoom } from './adapters/LeaseStore.js';
+export { RoomDriver } from './adapters/RoomDriver.js';
+export { GameChannel, REFEREE_ORIGIN } from './adapters/GameChannel.js';
+export type { DriverDeps } from './adapters/RoomDriver.js';
+export { LostOwnershipError, StateStore } from './adapters/StateStore.js';
+export * from './rules/index.js';
+export { WORD_LISTS, EN_WORDS, DE_WORDS } from './words/index.js';
+export { createMetrics } from './metrics.js';
