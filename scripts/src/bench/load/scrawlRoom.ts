@@ -1,0 +1,326 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { StrokeWriter, chunkPointCount, getStrokes, type InputPoint } from '@scrawl/drawing-engine';
+import {
+  GAME_STATE_KEY,
+  canvasDocName,
+  createRoomResponseSchema,
+  gameDocName,
+  gameStateSchema,
+  joinRoomResponseSchema,
+  parseJsonMessage,
+  whisperSchema,
+  type ClientRpc,
+  type GameState,
+  type JoinRoomResponse,
+  type RoomId,
+  type Whisper,
+} from '@scrawl/protocol';
+import { waitFor } from '../clock.js';
+import { instanceOf } from './BenchRoom.js';
+import { LoadRoom } from './LoadRoom.js';
+import type { StrokeSink } from './DrawerLoop.js';
+import { messageBytes, type Meter } from './Meter.js';
+import { observeStrokes } from './observeStrokes.js';
+import type { SendTable } from './SendTable.js';
+
+/** How long setting up one room may take (seating, the referee starting the turn), ms. */
+const SETUP_TIMEOUT_MS = 60_000;
+/** Turn settings: a long turn (the run ends well before it), every client seated as a player. */
+const TURN_SETTINGS = { drawTimeSeconds: 240, maxPlayers: 16, rounds: 1, wordChoices: 1 } as const;
+
+/** A Scrawl room: players seated through the HTTP API, a real turn started by the referee. */
+export class ScrawlRoom extends LoadRoom {
+  private clients: ScrawlClient[] = [];
+  private drawer: ScrawlClient | null = null;
+  private roomId: RoomId | null = null;
+  private canvasRound = 0;
+
+  async setup(): Promise<void> {
+    const http = this.plan.http[0]!;
+    const created = createRoomResponseSchema.parse(
+      await postJson(`${http}/api/rooms`, { public: false }),
+    );
+    this.roomId = created.roomId;
+    for (let i = 0; i < this.plan.clients; i++) {
+      const seat = joinRoomResponseSchema.parse(
+        await postJson(`${http}/api/rooms/${created.code}/join`, { name: `bench${i}` }),
+      );
+      this.clients.push(
+        new ScrawlClient(seat, this.plan.ws[instanceOf(this.plan, i)]!, this.meter),
+      );
+    }
+    const first = this.clients[0]!;
+    // The referee makes the first player it sees the host: with clients on two instances
+    // that need not be the first to join.
+    const present = await waitFor(
+      () =>
+        `every player present (room ${this.plan.index}: ${JSON.stringify(first.state()?.scoreboard.map((e) => e.connected))})`,
+      () => {
+        const state = first.state();
+        return state?.hostId &&
+          state.scoreboard.filter((entry) => entry.connected).length === this.plan.clients
+          ? state
+          : null;
+      },
+      SETUP_TIMEOUT_MS,
+    );
+    const host = this.clients.find((c) => c.id === present.hostId);
+    if (!host) throw new Error('the referee named a host who is not in the room');
+    host.send({ type: 'settings/update', patch: TURN_SETTINGS });
+    await waitFor(
+      'settings',
+      () =>
+        host.state()?.settings.drawTimeSeconds === TURN_SETTINGS.drawTimeSeconds ? true : null,
+      SETUP_TIMEOUT_MS,
+    );
+    host.send({ type: 'game/start' });
+    const choosing = await waitFor(
+      () =>
+        `a drawer (room ${this.plan.index}: phase ${JSON.stringify(host.state()?.phase)}, host ${
+          host.state()?.hostId === host.id ? 'unchanged' : 'changed'
+        }, notices to the host: ${JSON.stringify(host.notices())})`,
+      () => {
+        const state = host.state();
+        return state?.phase === 'choosing' && state.drawerIds.length > 0 ? state : null;
+      },
+      SETUP_TIMEOUT_MS,
+    );
+    const drawer = this.clients.find((c) => choosing.drawerIds.includes(c.id));
+    if (!drawer) throw new Error('the referee named a drawer who is not in the room');
+    // With one word to choose from, the referee may pick it at once; otherwise choose it.
+    let chosen = false;
+    const drawing = await waitFor(
+      () => `the turn (room ${this.plan.index}: ${JSON.stringify(host.state()?.phase)})`,
+      () => {
+        const state = host.state();
+        if (state?.phase === 'drawing') return state;
+        if (!chosen && drawer.whisper('word/choices')) {
+          drawer.send({ type: 'word/choose', index: 0 });
+          chosen = true;
+        }
+        return null;
+      },
+      SETUP_TIMEOUT_MS,
+    );
+    this.canvasRound = drawing.canvasRound;
+    this.drawer = drawer;
+    drawer.drawing = true;
+    await Promise.all(this.clients.map((c) => c.openCanvas(this.canvasRound)));
+    for (const client of this.clients) {
+      if (client !== drawer) client.track(this.table, this.meter);
+    }
+    this.prepareDrawer(new ScrawlSink(drawer));
+    this.prepareChats(
+      this.watchers().map(
+        (client) => (kind, text) =>
+          client.send({ type: kind === 'guess' ? 'guess/send' : 'chat/send', text }),
+      ),
+    );
+  }
+
+  protected override get name(): string {
+    return this.roomId ?? '';
+  }
+
+  protected override storedDocs(): readonly string[] {
+    return this.roomId ? [canvasDocName(this.roomId, this.canvasRound)] : [];
+  }
+
+  protected tallies(): readonly ScrawlClient[] {
+    return this.watchers();
+  }
+
+  protected disconnect(): void {
+    for (const client of this.clients) client.close();
+  }
+
+  private watchers(): ScrawlClient[] {
+    return this.clients.filter((c) => c !== this.drawer);
+  }
+}
+
+/** Writes strokes as the web client does: a StrokeWriter, one chunk per flush, folded at the end. */
+class ScrawlSink implements StrokeSink {
+  private writer: StrokeWriter | null = null;
+
+  constructor(private readonly client: ScrawlClient) {}
+
+  flush(strokeId: string, points: readonly InputPoint[]): void {
+    const writer = this.writerFor(strokeId);
+    writer.add(...points);
+    writer.flush();
+  }
+
+  finish(strokeId: string, points: readonly InputPoint[]): void {
+    const writer = this.writerFor(strokeId);
+    writer.add(...points);
+    writer.flush();
+    writer.finish();
+    this.writer = null;
+  }
+
+  private writerFor(id: string): StrokeWriter {
+    if (this.writer?.id !== id) {
+      this.writer = new StrokeWriter(
+        this.client.canvasDoc,
+        { id, author: this.client.id, tool: 'brush', color: '#1f2328', width: 8 },
+        'bench',
+      );
+    }
+    return this.writer;
+  }
+}
+
+/** One player: one socket carrying the game document (with presence and RPC) and the canvas. */
+class ScrawlClient {
+  readonly socket: HocuspocusProviderWebsocket;
+  readonly game: HocuspocusProvider;
+  readonly canvasDoc = new Y.Doc();
+  readonly done = new Set<string>();
+  /** Points received over all strokes. */
+  points = 0;
+  drawing = false;
+  private canvas: HocuspocusProvider | null = null;
+  private canvasNameBytes: Uint8Array | null = null;
+  private readonly whispers: Whisper[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly seat: JoinRoomResponse,
+    url: string,
+    meter: Meter,
+  ) {
+    const CountingWebSocket = countingWebSocket(
+      (data) => {
+        if (!this.drawing) meter.watcherFrame(messageBytes(data), this.isCanvasFrame(data));
+      },
+      (data) => {
+        if (this.drawing) meter.drawerFrame(messageBytes(data), this.isCanvasFrame(data));
+      },
+    );
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CountingWebSocket });
+    this.game = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: gameDocName(seat.roomId),
+      document: new Y.Doc(),
+      token: seat.token,
+      onStateless: ({ payload }) => {
+        const parsed = parseJsonMessage(whisperSchema, payload);
+        if (parsed.ok) this.whispers.push(parsed.value);
+      },
+    });
+    this.game.attach();
+    this.game.awareness?.setLocalState({
+      player: { id: seat.playerId, name: seat.name, color: seat.color, role: seat.role },
+    });
+  }
+
+  get id(): string {
+    return this.seat.playerId;
+  }
+
+  state(): GameState | null {
+    const parsed = gameStateSchema.safeParse(this.game.document.getMap(GAME_STATE_KEY).toJSON());
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** What the referee told this player in notices (refusals say why), oldest first. */
+  notices(): string[] {
+    return this.whispers.flatMap((w) => (w.type === 'notice' ? [w.text] : []));
+  }
+
+  whisper<K extends Whisper['type']>(type: K): Whisper | undefined {
+    return this.whispers.find((w) => w.type === type);
+  }
+
+  send(message: ClientRpc): void {
+    this.game.sendStateless(JSON.stringify(message));
+  }
+
+  async openCanvas(round: number): Promise<void> {
+    const name = canvasDocName(this.seat.roomId, round);
+    this.canvasNameBytes = new TextEncoder().encode(name);
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document: this.canvasDoc,
+      token: this.seat.token,
+    });
+    provider.attach();
+    this.canvas = provider;
+    await waitFor('the canvas', () => (provider.isSynced ? true : null), SETUP_TIMEOUT_MS);
+  }
+
+  /** Watches the canvas: every arriving point's latency goes into the meter's histogram. */
+  track(table: SendTable, meter: Meter): void {
+    observeStrokes(getStrokes(this.canvasDoc), (stroke, at) =>
+      this.check(stroke, at, table, meter),
+    );
+  }
+
+  /** A frame of the canvas document (the document name leads every Hocuspocus frame). */
+  isCanvasFrame(data: unknown): boolean {
+    const bytes =
+      data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : ArrayBuffer.isView(data)
+          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : null;
+    const name = this.canvasNameBytes;
+    // The name is a varstring: a one-byte length (names are under 128 bytes), then UTF-8.
+    if (!bytes || !name || bytes[0] !== name.length) return false;
+    for (let i = 0; i < name.length; i++) if (bytes[i + 1] !== name[i]) return false;
+    return true;
+  }
+
+  close(): void {
+    this.canvas?.destroy();
+    this.game.destroy();
+    this.socket.destroy();
+  }
+
+  private check(stroke: Y.Map<unknown>, at: number, table: SendTable, meter: Meter): void {
+    const id = stroke.get('id');
+    const chunks = stroke.get('chunks');
+    if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
+    let total = 0;
+    for (const chunk of chunks) {
+      if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
+    }
+    const seen = this.seen.get(id) ?? 0;
+    if (total > seen) {
+      table.received(id, seen, total, at, meter.latency);
+      meter.arrived(total - seen);
+      this.points += total - seen;
+      this.seen.set(id, total);
+    }
+    if (stroke.get('done') === true) this.done.add(id);
+  }
+}
+
+/** A `ws` WebSocket class that reports every frame it receives and sends. */
+function countingWebSocket(onReceive: (data: unknown) => void, onSend: (data: unknown) => void) {
+  return class CountingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols);
+      this.on('message', onReceive);
+    }
+
+    override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
+      onSend(data);
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  };
+}
+
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
