@@ -71,12 +71,20 @@ export {
   MAX_REPORT_LENGTH,
   clientRpcSchema,
   parseJsonMessage,
+  playerConnectedSchema,
   playerRpcSchema,
   refereeRpcSchema,
   toRefereeSchema,
   whisperSchema,
 } from './rpc.js';
-export type { ClientRpc, PlayerRpc, RefereeRpc, ToReferee, Whisper } from './rpc.js';
+export type {
+  ClientRpc,
+  PlayerConnected,
+  PlayerRpc,
+  RefereeRpc,
+  ToReferee,
+  Whisper,
+} from './rpc.js';
 export {
   CHAT_KEY,
   CHAT_KINDS,

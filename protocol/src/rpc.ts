@@ -130,9 +130,25 @@ export const refereeRpcSchema = z.discriminatedUnion('type', [
 ]);
 export type RefereeRpc = z.output<typeof refereeRpcSchema>;
 
-/** Server → referee: a player's message, or the acknowledgement of a referee message. */
+/**
+ * Server → referee: a player opened a socket on the room's game document. A whisper sent
+ * while they were between sockets is lost, and presence may not show a gap that short, so
+ * the referee tells them again what only they may know (SPEC P7).
+ */
+export const playerConnectedSchema = z.object({
+  type: z.literal('player/connected'),
+  roomId: roomIdSchema,
+  playerId: playerIdSchema,
+});
+export type PlayerConnected = z.output<typeof playerConnectedSchema>;
+
+/**
+ * Server → referee: a player's message, a player's new socket, or the acknowledgement of a
+ * referee message.
+ */
 export const toRefereeSchema = z.discriminatedUnion('type', [
   playerRpcSchema,
+  playerConnectedSchema,
   z.object({
     type: z.literal('ack'),
     id: z.string(),

@@ -1,9 +1,10 @@
-import type { Extension, onStatelessPayload } from '@hocuspocus/server';
+import type { Extension, connectedPayload, onStatelessPayload } from '@hocuspocus/server';
 import {
   MAX_CLIENT_RPC_BYTES,
   clientRpcSchema,
   parseJsonMessage,
   refereeRpcSchema,
+  type PlayerConnected,
   type PlayerRpc,
   type ToReferee,
   type Whisper,
@@ -27,7 +28,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 /**
  * The RPC channel. A browser's stateless message on its room's game document is
  * validated, stamped with the authenticated sender and forwarded to the referee; the
- * referee's messages are whispers to one player or instructions to this server.
+ * referee's messages are whispers to one player or instructions to this server. Each new
+ * player socket on a game document is announced to the referee.
  * Stateless messages on canvas documents are not part of the protocol and are dropped.
  */
 export function rpcExtension(deps: {
@@ -38,6 +40,18 @@ export function rpcExtension(deps: {
 }): Extension {
   return {
     extensionName: 'scrawl-rpc',
+    /** Tells the referee of each new player socket, so lost whispers are sent again. */
+    async connected({ connection }: connectedPayload): Promise<void> {
+      const context = contextOf(connection);
+      if (!context || context.doc.kind !== 'game' || context.principal.kind !== 'player') return;
+      if (context.principal.claims.role !== 'player') return;
+      const hello: PlayerConnected = {
+        type: 'player/connected',
+        roomId: context.doc.roomId,
+        playerId: context.principal.claims.sub,
+      };
+      deps.bus.send(context.doc.roomId, { to: 'referee' }, JSON.stringify(hello));
+    },
     async onStateless({ connection, payload }: onStatelessPayload): Promise<void> {
       const context = contextOf(connection);
       if (!context || context.doc.kind !== 'game') return;

@@ -124,10 +124,8 @@ export class RoomDriver {
       }
       this.publish(this.state);
       // After a takeover, tell present players what only they may know (the drawer's word).
-      for (const seat of this.state.seats.filter((s) => s.connected)) {
-        for (const message of whispersFor(this.state, seat.id))
-          this.channel.whisper(seat.id, message);
-      }
+      for (const seat of this.state.seats.filter((s) => s.connected))
+        this.tellSecrets(this.state, seat.id);
       this.onPresence();
       this.enqueue({ type: 'tick', now: this.deps.now() });
     } catch (error) {
@@ -141,6 +139,11 @@ export class RoomDriver {
       (error: unknown) =>
         this.deps.log.warn({ err: error, roomId: this.roomId }, 'could not list turns to archive'),
     );
+  }
+
+  /** Whispers to a player what only they may know now (SPEC P7). */
+  private tellSecrets(state: RoomState, playerId: PlayerId): void {
+    for (const message of whispersFor(state, playerId)) this.channel.whisper(playerId, message);
   }
 
   private onPresence(): void {
@@ -178,6 +181,11 @@ export class RoomDriver {
     const message = parsed.value;
     if (message.type === 'ack') {
       this.channel.acknowledge(message.id, message.ok);
+      return;
+    }
+    if (message.type === 'player/connected') {
+      // Before the state is loaded, onSynced tells every connected seat.
+      if (this.state) this.tellSecrets(this.state, message.playerId);
       return;
     }
     this.enqueue(

@@ -76,7 +76,11 @@ const CONTRACTS: { group: string; items: [string, string, z.ZodType][] }[] = [
         'Stamped with the authenticated sender.',
         playerRpcSchema,
       ],
-      ['Server → referee', 'Player messages and acknowledgements.', toRefereeSchema],
+      [
+        'Server → referee',
+        'Player messages, new player sockets and acknowledgements.',
+        toRefereeSchema,
+      ],
       ['Referee → server', 'Whispers and instructions.', refereeRpcSchema],
       ['Server → one player (whisper)', 'What nobody else may see.', whisperSchema],
     ],

@@ -178,4 +178,38 @@ describe('the referee runs a game', () => {
     expect(drawer.state!.scoreboard.filter((e) => e.id === solver.id)).toHaveLength(1);
     expect(code).toHaveLength(6);
   }, 60_000);
+
+  it('tells a second tab of the drawer their choices, and of a solver the word, at once', async () => {
+    // A second socket of a present player changes nobody's presence: only the new socket's
+    // announcement to the referee brings the secrets there (a whisper sent while a socket
+    // was down is lost the same way).
+    const { players: three } = await room(['Ana', 'Ben', 'Cleo']);
+    await startGame(three[0]!, { rounds: 1, drawTimeSeconds: 60 });
+    const choosing = three[0]!.state!;
+    const drawer = three.find((p) => choosing.drawerIds.includes(p.id))!;
+    const offered = await eventually(() => {
+      const whisper = drawer.last('word/choices');
+      expect(whisper?.canvasRound).toBe(choosing.canvasRound);
+      return whisper!;
+    });
+    const drawerTab = new HeadlessPlayer(drawer.seat, world.collab.ws);
+    players.push(drawerTab);
+    await eventually(() => expect(drawerTab.last('word/choices')).toEqual(offered));
+    expect(drawerTab.whispers.some((w) => w.type === 'word/secret')).toBe(false);
+
+    drawerTab.send({ type: 'word/choose', index: 1 });
+    const word = offered.choices[1]!;
+    await eventually(() => expect(drawer.last('word/secret')?.word).toBe(word));
+    const solver = three.find((p) => p !== drawer)!;
+    const guesser = three.find((p) => p !== drawer && p !== solver)!;
+    solver.send({ type: 'guess/send', text: word });
+    await eventually(() => expect(solver.last('guess/correct')?.word).toBe(word));
+    const solverTab = new HeadlessPlayer(solver.seat, world.collab.ws);
+    const guesserTab = new HeadlessPlayer(guesser.seat, world.collab.ws);
+    players.push(solverTab, guesserTab);
+    await eventually(() => expect(solverTab.last('word/secret')?.word).toBe(word));
+    // The guesser's tab, opened with the solver's, is told nothing.
+    await eventually(() => expect(guesserTab.state?.phase).toBe('drawing'));
+    expect(guesserTab.whispers).toEqual([]);
+  }, 60_000);
 });
