@@ -271,7 +271,8 @@ describe('crafted malicious frames', () => {
     expect(flood?.points.length ?? 0).toBeLessThan(300);
   });
 
-  it("holds a blip's backlog of cursor updates, passes the latest, and keeps the socket", async () => {
+  /** Ben's raw socket on the game document sends his presence with each of `states` at once. */
+  async function bensCursorTrail(states: Parameters<typeof presenceTrail>[1]) {
     const s = await scene();
     const name = gameDocName(s.roomId as RoomId);
     const raw = await attacker(name, s.ben.token);
@@ -281,13 +282,17 @@ describe('crafted malicious frames', () => {
       color: s.ben.color,
       role: 'player' as const,
     };
+    const trail = presenceTrail(ben, states);
+    for (const body of trail.bodies) raw.sendTyped(name, AttackFrame.awareness, body);
+    return { s, raw, trail };
+  }
+
+  it("holds a blip's backlog of cursor updates, passes the latest, and keeps the socket", async () => {
     // 10 s of a moving cursor at 20 a second, arriving at once: seven times the presence
     // limit's burst (30/s, 2 s), a tenth of what counts as a flood.
-    const trail = presenceTrail(
-      ben,
+    const { s, raw, trail } = await bensCursorTrail(
       Array.from({ length: 200 }, (_, i) => ({ cursor: { x: i, y: i } })),
     );
-    for (const body of trail.bodies) raw.sendTyped(name, AttackFrame.awareness, body);
     await eventually(() =>
       expect(s.game.awareness?.getStates().get(trail.clientId)).toMatchObject({
         cursor: { x: 199, y: 199 },
@@ -301,20 +306,9 @@ describe('crafted malicious frames', () => {
   });
 
   it('closes a socket that floods presence', async () => {
-    const s = await scene();
-    const name = gameDocName(s.roomId as RoomId);
-    const raw = await attacker(name, s.ben.token);
-    const ben = {
-      id: s.ben.playerId,
-      name: s.ben.name,
-      color: s.ben.color,
-      role: 'player' as const,
-    };
-    const trail = presenceTrail(
-      ben,
+    const { raw } = await bensCursorTrail(
       Array.from({ length: 2000 }, (_, i) => ({ cursor: { x: i % 1600, y: 1 } })),
     );
-    for (const body of trail.bodies) raw.sendTyped(name, AttackFrame.awareness, body);
     expect((await raw.closed).code).toBe(CloseCodes.rateLimited.code);
     expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
   });
