@@ -209,6 +209,72 @@ describe('validateCanvasUpdate', () => {
     expect(Y.encodeStateVector(ana.doc)).toEqual(Y.encodeStateVector(server));
   });
 
+  it("[V8] accepts a sync reply repeating another player's stroke the server received meanwhile", () => {
+    const { server, client, change, send } = setup();
+    const ana = client(ANA);
+    const ben = client(BEN);
+    // Ana holds Ben's stroke (from a server since killed); the new server asks her for
+    // what it lacks before Ben's own reconnect brings it the same stroke.
+    const bens = change(ben, () => draw(ben.doc, BEN, 'b1', 3).finish());
+    Y.applyUpdate(ana.doc, bens);
+    const asked = Y.encodeStateVector(server);
+    draw(ana.doc, ANA, 'a1', 2).finish();
+    expect(send(ben, bens)).toMatchObject({ ok: true, strokes: 1 });
+    const reply = Y.encodeStateAsUpdate(ana.doc, asked);
+    expect(send(ana, reply)).toMatchObject({ ok: true, strokes: 1 });
+    expect(
+      getStrokes(server).map((m) => [m.get(STROKE_FIELDS.id), m.get(STROKE_FIELDS.author)]),
+    ).toEqual(
+      getStrokes(ana.doc).map((m) => [m.get(STROKE_FIELDS.id), m.get(STROKE_FIELDS.author)]),
+    );
+    expect(Y.encodeStateVector(server)).toEqual(Y.encodeStateVector(ana.doc));
+    // What the server does not hold is still checked: a stroke under Ben's name is not Ana's.
+    const forged = change(ana, () => draw(ana.doc, BEN, 'forged', 2).finish());
+    expect(send(ana, forged)).toMatchObject({ ok: false, reason: /author/ });
+  });
+
+  it('[V8] lets content the server holds as pending through, and keeps the first copy of it', () => {
+    const { server, client, change, send } = setup();
+    const ben = client(BEN);
+    const ana = client(ANA);
+    const first = change(ben, () => draw(ben.doc, BEN, 'b1', 2).finish());
+    // Still being drawn: a finished stroke also deletes its live chunks, and deletes of
+    // pending content wait for it like any other missing content.
+    const second = change(ben, () => draw(ben.doc, BEN, 'b2', 2));
+    // Ben's first stroke is lost on the way; his second waits for it (Yjs' pending structs).
+    expect(send(ben, second)).toMatchObject({ ok: false, missing: true });
+    Y.applyUpdate(server, second);
+    expect(server.store.pendingStructs).not.toBeNull();
+    // Ana re-sends the pending content as she holds it: accepted, nothing changes.
+    Y.applyUpdate(ana.doc, first);
+    Y.applyUpdate(ana.doc, second);
+    const pendingOnly = Y.diffUpdate(second, Y.encodeStateVectorFromUpdate(first));
+    expect(send(ana, pendingOnly)).toMatchObject({ ok: true, strokes: 0 });
+    // A forged copy of it (same ids, another colour) loses to the copy held first.
+    const mallory = new Y.Doc();
+    Y.applyUpdate(mallory, first);
+    mallory.clientID = ben.doc.clientID; // after: Yjs changes an id it sees in use
+    const forged = change({ doc: mallory }, () => {
+      const writer = new StrokeWriter(
+        mallory,
+        { id: 'b2', author: BEN, tool: 'brush', color: '#ff0000', width: 6 },
+        ORIGIN,
+      );
+      writer.add({ x: 1, y: 1, pressure: 0.5, t: 0 });
+      writer.flush();
+      writer.add({ x: 2, y: 2, pressure: 0.5, t: 16 });
+      writer.flush();
+    });
+    const forgedPending = Y.diffUpdate(forged, Y.encodeStateVectorFromUpdate(first));
+    expect(send(ana, forgedPending)).toMatchObject({ ok: true, strokes: 0 });
+    // Ben is back: his first stroke arrives, and the second is his, as he drew it.
+    expect(send(ben, first)).toMatchObject({ ok: true });
+    expect(server.store.pendingStructs).toBeNull();
+    const colours = getStrokes(server).map((m) => m.get(STROKE_FIELDS.color));
+    expect(colours).toEqual(['#123456', '#123456']);
+    expect(Y.encodeStateAsUpdate(server)).toEqual(Y.encodeStateAsUpdate(ben.doc));
+  });
+
   it('[V7] still refuses a foreign stroke or points beside collected content', () => {
     const { client, change, send, pull } = setup();
     const ana = client(ANA);

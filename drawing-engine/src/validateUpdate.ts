@@ -106,8 +106,10 @@ function check(
 
   let points = 0;
   let strokes = 0;
+  const held = heldAlready(doc);
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
+    if (held(struct)) continue; // V8: Yjs ignores what the server holds already
     const place = placeOf(struct);
     if (place.kind === 'elsewhere') throw new Refusal(place.why);
     if (struct.content instanceof Y.ContentDeleted) continue; // added and removed already
@@ -145,6 +147,38 @@ function check(
   }
   checkDeletes(doc, local, ds, rules, placeOf);
   return { ok: true, points, strokes };
+}
+
+/**
+ * Whether the server holds an item already: integrated (below its state for the item's
+ * client) or waiting for what it builds on (Yjs' pending structs, which passed this check
+ * when their author sent them). A sync reply is computed against the state the server had
+ * when it asked, so it may repeat other players' content that reached the server since;
+ * Yjs skips such content (of pending content, the first copy stays), so it is not new.
+ */
+function heldAlready(doc: Y.Doc): (item: AnyItem) => boolean {
+  let pending: Map<number, [number, number][]> | null = null;
+  const pendingRanges = (): Map<number, [number, number][]> => {
+    if (pending) return pending;
+    pending = new Map();
+    const update = doc.store.pendingStructs?.update;
+    if (update) {
+      for (const struct of Y.decodeUpdateV2(update).structs) {
+        if (!(struct instanceof Y.Item)) continue;
+        const ranges = pending.get(struct.id.client) ?? [];
+        ranges.push([struct.id.clock, struct.id.clock + struct.length]);
+        pending.set(struct.id.client, ranges);
+      }
+    }
+    return pending;
+  };
+  return (item) => {
+    const { client, clock } = item.id;
+    const end = clock + item.length;
+    if (end <= Y.getState(doc.store, client)) return true;
+    if (!doc.store.pendingStructs) return false;
+    return (pendingRanges().get(client) ?? []).some(([from, to]) => from <= clock && end <= to);
+  };
 }
 
 function checkField(
