@@ -135,3 +135,4 @@ export type {
   ReplaysTable,
   TurnEventsTable,
 } from './db.js';
+export { RECONNECT_POLICY } from './reconnect.js';

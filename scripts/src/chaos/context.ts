@@ -29,4 +29,4 @@ export interface Scenario {
 
 /** Waits. Scenarios pace faults in wall-clock time; assertions use `eventually`. */
 export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));

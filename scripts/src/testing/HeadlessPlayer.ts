@@ -5,6 +5,7 @@ import { StrokeWriter } from '@scrawl/drawing-engine';
 import {
   CHAT_KEY,
   GAME_STATE_KEY,
+  RECONNECT_POLICY,
   canvasDocName,
   chatLineSchema,
   gameDocName,
@@ -65,7 +66,11 @@ export class HeadlessPlayer {
         });
       }
     }
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: RecordingWebSocket });
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: RecordingWebSocket,
+      ...RECONNECT_POLICY,
+    });
     this.game = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: gameDocName(seat.roomId),

@@ -6,6 +6,7 @@ import {
 } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import {
+  RECONNECT_POLICY,
   canvasDocName,
   gameDocName,
   parseJsonMessage,
@@ -76,6 +77,7 @@ export class RoomSession {
     this.whispers = new Store<WhisperState>({ ...NO_WHISPERS, secret: loadSecret(seat.code) });
     this.socket = new HocuspocusProviderWebsocket({
       url: collabUrl(seat.roomId),
+      ...RECONNECT_POLICY,
       autoConnect: false,
       onDisconnect: ({ event }) => {
         this.onSocketClosed(event.code);

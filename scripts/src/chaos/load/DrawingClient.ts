@@ -2,7 +2,12 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { StrokeWriter, getStrokes, readStroke } from '@scrawl/drawing-engine';
-import { canvasDocName, gameDocName, type JoinRoomResponse } from '@scrawl/protocol';
+import {
+  RECONNECT_POLICY,
+  canvasDocName,
+  gameDocName,
+  type JoinRoomResponse,
+} from '@scrawl/protocol';
 import type { Random } from '../random.js';
 
 /** Milliseconds between a drawing client's frames (each flushes one chunk). */
@@ -42,7 +47,11 @@ export class DrawingClient {
     private readonly random: Random,
     options: { round?: number; presence?: boolean } = {},
   ) {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: WebSocket,
+      ...RECONNECT_POLICY,
+    });
     const roomId = seat.roomId;
     const player = { id: seat.playerId, name: seat.name, color: seat.color, role: seat.role };
     this.canvas = new HocuspocusProvider({
