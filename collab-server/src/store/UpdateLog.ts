@@ -20,11 +20,19 @@ export interface UpdateLogEvents {
  * in the next one (group commit), so a busy document costs one store round trip per batch,
  * not per update. A failed append keeps its updates, ahead of newer ones, and retries with
  * backoff until the store is back: nothing is dropped while the process lives.
+ *
+ * While a document's store is failing (an append failed, or an update waited past its
+ * deadline) until an append succeeds, `appendAndWait` queues without waiting: a connection's
+ * messages are handled one at a time, so waiting out the deadline on each would let one
+ * update a second through, and the backlog would still be draining long after the store came
+ * back.
  */
 export class UpdateLog {
   private readonly queues = new Map<string, Entry[]>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly retryAt = new Map<string, NodeJS.Timeout>();
+  /** Documents whose store is failing: since a failure or a missed deadline, until a success. */
+  private readonly failing = new Set<string>();
   private retryDelay = RETRY_MIN_MS;
 
   constructor(
@@ -32,10 +40,20 @@ export class UpdateLog {
     private readonly events: UpdateLogEvents,
   ) {}
 
-  /** Queues an update; resolves once it is stored, or with false after `deadlineMs`. */
+  /**
+   * Queues an update; resolves once it is stored, or with false after `deadlineMs` — at once
+   * while the document's store is failing.
+   */
   appendAndWait(name: string, update: Uint8Array, deadlineMs: number): Promise<boolean> {
+    if (this.failing.has(name)) {
+      this.append(name, update);
+      return Promise.resolve(false);
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), deadlineMs);
+      const timer = setTimeout(() => {
+        this.failing.add(name);
+        resolve(false);
+      }, deadlineMs);
       this.enqueue(name, {
         at: Date.now(),
         update,
@@ -109,10 +127,12 @@ export class UpdateLog {
       .then(
         () => {
           this.retryDelay = RETRY_MIN_MS;
+          this.failing.delete(name);
           this.events.appended(name, batch.length, Number(process.hrtime.bigint() - started) / 1e9);
           for (const entry of batch) entry.stored?.();
         },
         (error: unknown) => {
+          this.failing.add(name);
           this.queues.set(name, [...batch, ...(this.queues.get(name) ?? [])]);
           this.events.failed(name, batch.length, error);
           const delay = this.retryDelay;

@@ -17,7 +17,8 @@ import { UpdateLog } from './UpdateLog.js';
 export const COMPACT_AFTER_UPDATES = 1000;
 /**
  * How long a client's update waits for the store before it is applied anyway. Past this,
- * the store is failing: the update is kept in memory and retried, and the game goes on.
+ * the store is failing: the update is kept in memory and retried, and the game goes on (the
+ * document's next updates do not wait until an append succeeds again: UpdateLog).
  */
 export const WRITE_AHEAD_DEADLINE_MS = 1000;
 
