@@ -1,4 +1,4 @@
-export { createCollabServer, STOP_TIMEOUT_MS } from './server.js';
+export { createCollabServer, RESYNC_INTERVAL_MS, STOP_TIMEOUT_MS } from './server.js';
 export type { CollabServer, CollabServerDeps } from './server.js';
 export { createDb } from './db/database.js';
 export type { Db } from './db/database.js';

@@ -89,15 +89,23 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
   let redisExtension: RedisExtension | null = null;
   let rpcRedis: { pub: Redis; sub: Redis; prefix: string } | null = null;
   if (deps.redis) {
+    const redis = deps.redis;
+    // More connections to the same Redis: the main one reports its errors (main.ts); these
+    // would print "Unhandled error event" on every reconnect attempt of an outage.
+    const duplicate = () => {
+      const client = redis.duplicate();
+      client.on('error', (error: Error) => log.debug({ err: error }, 'redis connection error'));
+      return client;
+    };
     redisExtension = new RedisExtension({
-      redis: deps.redis,
+      createClient: () => asPubSub(duplicate()),
       prefix: redisKeys(config.REDIS_PREFIX).hocuspocusPrefix(),
       identifier: deps.instanceId,
     });
     extensions.push(redisExtension);
     rpcRedis = {
-      pub: deps.redis.duplicate(),
-      sub: deps.redis.duplicate(),
+      pub: duplicate(),
+      sub: duplicate(),
       prefix: config.REDIS_PREFIX,
     };
   }
@@ -260,4 +268,34 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
       rpcRedis?.sub.disconnect();
     },
   };
+}
+
+/** States in which ioredis holds a command until Redis answers again (not yet, or no more). */
+const QUEUEING_STATES = new Set(['connecting', 'connect', 'reconnecting', 'close']);
+
+/**
+ * A connection for extension-redis whose publishes behave as pub/sub promises: at most once,
+ * never held back while Redis is unreachable, and never failing unobserved.
+ *
+ * - ioredis holds commands while it reconnects. The extension publishes a sync step on every
+ *   change and presence on every cursor move: held through a 30 s outage, they all reached the
+ *   other instance once Redis was back, which answered each stale sync step with a diff of all
+ *   it had gained since — seconds of CPU in one go, while /healthz and every socket of that
+ *   instance waited (10 s on a busy 2-core machine, chaos scenario `store-outages-redis`). A
+ *   publish while Redis is unreachable now reaches nobody, as if no peer were listening: the
+ *   next change, or the re-announcement every 10 s (RESYNC_INTERVAL_MS), syncs the peers.
+ * - The extension answers a peer's sync step (and a query for presence) with a publish nobody
+ *   awaits: the reply callback of Hocuspocus' MessageReceiver returns nothing. ioredis rejects
+ *   what it holds after 20 reconnect attempts (about 10 s); that rejection, unhandled, ended
+ *   the process — every instance at once. Callers that await a publish still see it fail.
+ */
+function asPubSub(client: Redis): Redis {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+  client.publish = (...args: unknown[]) => {
+    if (QUEUEING_STATES.has(client.status)) return Promise.resolve(0);
+    const sent = publish(...args);
+    sent.catch(() => {});
+    return sent;
+  };
+  return client;
 }
