@@ -122,6 +122,10 @@ export class RoomDriver {
         this.state = { ...fresh, settings: { ...fresh.settings, public: this.isPublic } };
         this.version = saved?.version ?? null;
       }
+      // A referee killed between saving a turn and the collab-server's acknowledgement of
+      // its drawers left the drawer unable to draw: name them again (idempotent).
+      const turn = this.state.turn;
+      if (turn && turn.stage !== 'ended') void this.setDrawers(turn.canvasRound, [turn.drawerId]);
       this.publish(this.state);
       // After a takeover, tell present players what only they may know (the drawer's word).
       for (const seat of this.state.seats.filter((s) => s.connected))
@@ -139,6 +143,18 @@ export class RoomDriver {
       (error: unknown) =>
         this.deps.log.warn({ err: error, roomId: this.roomId }, 'could not list turns to archive'),
     );
+  }
+
+  /** Names a turn's drawers to the collab-server: asked again if unanswered (idempotent). */
+  private async setDrawers(canvasRound: number, playerIds: PlayerId[]): Promise<void> {
+    let ok = false;
+    for (let attempt = 1; !ok && attempt <= DRAWER_ATTEMPTS && !this.stopped; attempt++) {
+      ok = await this.channel.request(
+        { type: 'canvas/setDrawers', roomId: this.roomId, round: canvasRound, playerIds },
+        this.trace,
+      );
+    }
+    if (!ok) this.deps.log.error({ roomId: this.roomId, canvasRound }, 'drawers not acknowledged');
   }
 
   /** Whispers to a player what only they may know now (SPEC P7). */
@@ -270,26 +286,7 @@ export class RoomDriver {
   private async apply(state: RoomState, effects: readonly Effect[]): Promise<void> {
     // Drawers first: the collab-server must know them before anyone sees the new turn.
     for (const effect of effects) {
-      if (effect.type === 'setDrawers') {
-        // Asked again if unanswered (a dying instance loses it); the ask is idempotent.
-        let ok = false;
-        for (let attempt = 1; !ok && attempt <= DRAWER_ATTEMPTS && !this.stopped; attempt++) {
-          ok = await this.channel.request(
-            {
-              type: 'canvas/setDrawers',
-              roomId: this.roomId,
-              round: effect.canvasRound,
-              playerIds: effect.playerIds,
-            },
-            this.trace,
-          );
-        }
-        if (!ok)
-          this.deps.log.error(
-            { roomId: this.roomId, canvasRound: effect.canvasRound },
-            'drawers not acknowledged',
-          );
-      }
+      if (effect.type === 'setDrawers') await this.setDrawers(effect.canvasRound, effect.playerIds);
     }
     this.publish(
       state,
