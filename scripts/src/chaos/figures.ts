@@ -12,6 +12,9 @@ export const MIRRORS = {
   secrecy: 'the word-reading cheat: every byte sent to guessers and spectators',
   partition: 'Jepsen-style partitions: catch-up once the network heals',
   presence: 'y-protocols awareness: the presence of the gone times out',
+  failover:
+    "the referee issue's failover acceptance: a SIGKILLed referee's rooms resume on another",
+  outage: 'store outages: the server stays up, stores everything once the store is back',
 } as const;
 export type Mirror = keyof typeof MIRRORS;
 

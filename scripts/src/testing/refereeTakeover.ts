@@ -48,33 +48,48 @@ export interface PlayedTurn {
  * Plays `turns` turns of a started game: the drawer picks a word and draws, the next player
  * solves, and for the first `kills` turns `killReferee(turn)` runs right after the solve
  * (kill -9 the referee and start another). Each turn waits for its end before the next.
+ * Without `killReferee` the turns tolerate referees killed at any moment by someone else: a
+ * guess sent while no referee drives the room is lost, so it is sent again until the public
+ * scoreboard shows the solve (another correct guess is private chat and scores nothing, G6).
  */
 export async function playTurnsKillingReferee(
   players: readonly HeadlessPlayer[],
   options: {
     turns: number;
-    kills: number;
-    killReferee: (turn: number) => void;
+    kills?: number;
+    killReferee?: (turn: number) => void;
     watchers?: readonly HeadlessPlayer[];
     onTurnEnd?: (turn: PlayedTurn) => void;
+    /** Which of the choices the drawer picks (the first by default). */
+    choose?: (choices: readonly string[]) => number;
   },
 ): Promise<PlayedTurn[]> {
   const everyone = [...players, ...(options.watchers ?? [])];
   const played: PlayedTurn[] = [];
   for (let turn = 0; turn < options.turns; turn++) {
     const framesBefore = new Map(everyone.map((p) => [p, p.frames.length]));
-    const { drawer, word, canvasRound } = await drawTurn(players);
+    const { drawer, word, canvasRound } = await drawTurn(players, options.choose);
     const choices = drawer.last('word/choices')?.choices ?? [word];
     const solver = players.find((p) => p !== drawer);
     if (!solver) throw new Error('a turn needs a guesser');
-    solver.send({ type: 'guess/send', text: word });
-    await eventually(() => assert.equal(solver.last('guess/correct')?.canvasRound, canvasRound));
+    const solved = () => {
+      const state = solver.state;
+      assert.equal(state?.canvasRound, canvasRound);
+      assert.ok(state.scoreboard.some((seat) => seat.id === solver.id && seat.solved));
+    };
+    await eventually(
+      async () => {
+        solver.send({ type: 'guess/send', text: word });
+        await eventually(solved, { timeoutMs: 2000 });
+      },
+      { timeoutMs: 30_000 },
+    );
     const deadline = await eventually(() => {
       const state = drawer.state;
       assert.ok(state?.deadline && state.deadline - Date.now() <= 5_000);
       return state.deadline;
     });
-    if (turn < options.kills) options.killReferee(turn);
+    if (turn < (options.kills ?? 0)) options.killReferee?.(turn);
     await eventually(() => assert.match(drawer.state?.phase ?? '', /turnEnd|gameEnd/), {
       timeoutMs: 20_000,
     });

@@ -77,15 +77,29 @@ export async function residentBytes(pid: number): Promise<number | null> {
   }
 }
 
-/** The JS heap in use of a collab-server, from its Prometheus /metrics; null if unreadable. */
-export async function heapUsedBytes(http: string): Promise<number | null> {
+/** One value of a collab-server's Prometheus /metrics (`scrawl_collab_<name>`); null if unreadable. */
+export async function collabMetric(http: string, name: string): Promise<number | null> {
   try {
     const text = await (
       await fetch(`${http}/metrics`, { signal: AbortSignal.timeout(5000) })
     ).text();
-    const value = /^scrawl_collab_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1];
+    const value = new RegExp(`^scrawl_collab_${name} (\\S+)$`, 'm').exec(text)?.[1];
     return value === undefined ? null : Number(value);
   } catch {
     return null;
   }
+}
+
+/** The JS heap in use of a collab-server; null if unreadable. */
+export function heapUsedBytes(http: string): Promise<number | null> {
+  return collabMetric(http, 'nodejs_heap_size_used_bytes');
+}
+
+/**
+ * The longest a collab-server's event loop was late since /metrics was last read (reading
+ * resets it), in seconds; null if unreadable. Lateness counts time the process was not run
+ * (a busy machine) as well as time it was busy.
+ */
+export function eventLoopLagMaxSeconds(http: string): Promise<number | null> {
+  return collabMetric(http, 'nodejs_eventloop_lag_max_seconds');
 }

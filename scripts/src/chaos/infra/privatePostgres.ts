@@ -83,8 +83,9 @@ export class PrivatePostgres {
     return this.url(name);
   }
 
-  /** Starts the server; resolves once it accepts connections. */
+  /** Starts the server if it is stopped; resolves once it accepts connections. */
   async start(): Promise<void> {
+    if (this.running) return;
     await this.pg('pg_ctl', [
       '-D',
       join(this.dir, 'data'),

@@ -7,7 +7,8 @@ import { startCollab, type ServiceProcess } from './serviceProcess.js';
 /**
  * A scenario's collab-server: on a fresh database of the suite's own cluster and a free
  * port, SIGKILLed after the scenario whatever happened. It can be restarted on the same port
- * and database (after a kill), and the store it wrote opened for an audit.
+ * and database (after a kill), and the store it wrote opened for an audit. `env` adds
+ * settings (REDIS_URL, INSTANCE_ID: one of several instances on one Redis).
  */
 export class ScenarioCollab {
   private current: ServiceProcess;
@@ -16,6 +17,7 @@ export class ScenarioCollab {
     private readonly context: Pick<ScenarioContext, 'logFd' | 'defer'>,
     readonly databaseUrl: string,
     readonly port: number,
+    private readonly options: CollabOptions,
     first: ServiceProcess,
   ) {
     this.current = first;
@@ -24,11 +26,16 @@ export class ScenarioCollab {
 
   static async start(
     context: Pick<ScenarioContext, 'database' | 'logFd' | 'defer'>,
+    options: CollabOptions = {},
   ): Promise<ScenarioCollab> {
     const databaseUrl = await context.database();
     const port = await freeTcpPort();
-    const first = await startCollab('collab', environment(databaseUrl, port), context.logFd);
-    return new ScenarioCollab(context, databaseUrl, port, first);
+    const first = await startCollab(
+      options.name ?? 'collab',
+      environment(databaseUrl, port, options),
+      context.logFd,
+    );
+    return new ScenarioCollab(context, databaseUrl, port, options, first);
   }
 
   /** The running process (the latest, after restarts). */
@@ -48,8 +55,8 @@ export class ScenarioCollab {
   /** Starts it again on the same port and database. */
   async restart(): Promise<ServiceProcess> {
     this.current = await startCollab(
-      'collab',
-      environment(this.databaseUrl, this.port),
+      this.options.name ?? 'collab',
+      environment(this.databaseUrl, this.port, this.options),
       this.context.logFd,
     );
     return this.current;
@@ -72,6 +79,16 @@ export class ScenarioCollab {
   }
 }
 
-function environment(databaseUrl: string, port: number): { DATABASE_URL: string; PORT: string } {
-  return { DATABASE_URL: databaseUrl, PORT: String(port) };
+/** A process name for the logs, and settings beyond the database and port. */
+export interface CollabOptions {
+  name?: string;
+  env?: Record<string, string>;
+}
+
+function environment(
+  databaseUrl: string,
+  port: number,
+  options: CollabOptions,
+): { DATABASE_URL: string; PORT: string } {
+  return { ...options.env, DATABASE_URL: databaseUrl, PORT: String(port) };
 }

@@ -10,11 +10,14 @@ export interface Member {
   room: number;
   client: DrawingClient;
   proxy: FaultProxy | null;
+  /** Which of the crowd's collab ports (instances) it connects to. */
+  instance: number;
 }
 
 /**
  * Rooms full of drawing players, each player on its own socket (through its own fault proxy
- * with `proxied`), all on the lobby board (`canvas/0`, where every player may draw).
+ * with `proxied`), all on the lobby board (`canvas/0`, where every player may draw). Given
+ * several collab ports (instances sharing one Redis), each room's players take them in turn.
  */
 export class Crowd {
   private constructor(
@@ -24,7 +27,7 @@ export class Crowd {
 
   static async join(options: {
     http: string;
-    collabPort: number;
+    collabPort: number | readonly number[];
     rooms: number;
     perRoom: number;
     random: Random;
@@ -32,6 +35,8 @@ export class Crowd {
     presence?: boolean;
     prefix?: string;
   }): Promise<Crowd> {
+    const ports =
+      typeof options.collabPort === 'number' ? [options.collabPort] : options.collabPort;
     const members: Member[] = [];
     const seats: JoinRoomResponse[][] = [];
     for (let r = 0; r < options.rooms; r++) {
@@ -41,13 +46,14 @@ export class Crowd {
       );
       const room = await joinNewRoom(options.http, names);
       seats.push(room.seats);
-      for (const seat of room.seats) {
-        const proxy = options.proxied ? await FaultProxy.start(options.collabPort) : null;
-        const url = proxy?.wsUrl ?? `ws://127.0.0.1:${options.collabPort}/collab`;
+      for (const [i, seat] of room.seats.entries()) {
+        const instance = i % ports.length;
+        const proxy = options.proxied ? await FaultProxy.start(ports[instance]!) : null;
+        const url = proxy?.wsUrl ?? `ws://127.0.0.1:${ports[instance]!}/collab`;
         const client = new DrawingClient(seat, url, options.random.fork(members.length), {
           presence: options.presence ?? false,
         });
-        members.push({ room: r, client, proxy });
+        members.push({ room: r, client, proxy, instance });
       }
     }
     const crowd = new Crowd(members, seats);
@@ -75,19 +81,32 @@ export class Crowd {
     return drawn;
   }
 
-  /** Every client's board against every stroke drawn in its room. */
-  auditClients(): StrokeAudit {
-    return sumAudits(this.members.map((m) => auditStrokes(m.client.doc, this.drawnIn(m.room))));
+  /** Every stroke drawn so far, room by room: a snapshot to audit against later. */
+  drawnByRoom(): Map<string, StrokeRecord>[] {
+    return this.seats.map((_, room) => this.drawnIn(room));
   }
 
-  /** Every room's stored lobby board (as `load` reads it) against every stroke drawn there. */
+  /**
+   * Every client's board (or only those of `members`: the players still there) against every
+   * stroke drawn in its room (or in `drawn`, a snapshot of `drawnByRoom()`: strokes drawn
+   * after it count as foreign).
+   */
+  auditClients(drawn = this.drawnByRoom(), members: readonly Member[] = this.members): StrokeAudit {
+    return sumAudits(members.map((m) => auditStrokes(m.client.doc, drawn[m.room]!)));
+  }
+
+  /**
+   * Every room's stored lobby board (as `load` reads it) against every stroke drawn there (or
+   * in `drawn`, as for `auditClients`).
+   */
   async auditStore(
     load: (documentName: string) => Promise<Uint8Array | null>,
+    drawn = this.drawnByRoom(),
   ): Promise<StrokeAudit> {
     return sumAudits(
       await Promise.all(
         this.seats.map(async (seats, room) =>
-          auditStrokes(docOf(await load(canvasDocName(seats[0]!.roomId, 0))), this.drawnIn(room)),
+          auditStrokes(docOf(await load(canvasDocName(seats[0]!.roomId, 0))), drawn[room]!),
         ),
       ),
     );
@@ -110,4 +129,22 @@ export class Crowd {
     for (const m of this.members) m.client.close();
     await Promise.all(this.members.flatMap((m) => (m.proxy ? [m.proxy.close()] : [])));
   }
+}
+
+/** `perRoom` members of every room (`perRoom(room)` if a function), picked at random. */
+export function pickPerRoom(
+  crowd: Crowd,
+  perRoom: number | ((room: number) => number),
+  random: Random,
+): Member[] {
+  return crowd.seats.flatMap((_, room) => {
+    const members = crowd.members.filter((m) => m.room === room);
+    const wanted = Math.min(typeof perRoom === 'number' ? perRoom : perRoom(room), members.length);
+    const picked: Member[] = [];
+    while (picked.length < wanted) {
+      const m = random.pick(members);
+      if (!picked.includes(m)) picked.push(m);
+    }
+    return picked;
+  });
 }

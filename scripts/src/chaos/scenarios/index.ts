@@ -4,7 +4,10 @@ import { convergence } from './convergence.js';
 import { gracefulStop } from './gracefulStop.js';
 import { networkBlips } from './networkBlips.js';
 import { offlineKills } from './offlineKills.js';
+import { refereeKills } from './refereeKills.js';
 import { secrecy } from './secrecy.js';
+import { storeOutagesSql } from './storeOutagesSql.js';
+import { storeOutagesRedis } from './storeOutagesRedis.js';
 
 /** Every scenario, in the order the suite runs them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,4 +17,7 @@ export const SCENARIOS: readonly Scenario[] = [
   badInput,
   networkBlips,
   secrecy,
+  refereeKills,
+  storeOutagesRedis,
+  storeOutagesSql,
 ];

@@ -2,12 +2,12 @@ import * as Y from 'yjs';
 import { eventually } from '@scrawl/collab-server/testing';
 import { sleep, type Scenario } from '../context.js';
 import { ScenarioCollab } from '../infra/scenarioCollab.js';
-import type { Crowd, Member } from '../load/crowd.js';
+import { pickPerRoom, type Member } from '../load/crowd.js';
 import type { DrawingClient } from '../load/DrawingClient.js';
 import { goneFrom, POLL_MS, shows, showsCurrent } from '../load/presence.js';
 import { clean } from '../load/strokeAudit.js';
 import { Visitor } from '../load/Visitor.js';
-import type { Random } from '../random.js';
+import { since, slowest } from '../timing.js';
 
 /** Issue 11: caught up within 3 s of the network returning. */
 const CATCH_UP_BOUND_MS = 3000;
@@ -64,7 +64,7 @@ export const networkBlips: Scenario = {
       return visitor;
     };
 
-    const blipped = pickBlipped(crowd, blippedPerRoom, random.fork(1));
+    const blipped = pickPerRoom(crowd, blippedPerRoom, random.fork(1));
     const closes = blipped.map(() => [] as { at: number; code: number }[]);
     blipped.forEach((m, i) =>
       m.client.socket.on('disconnect', ({ event }: { event?: { code?: number } }) => {
@@ -125,8 +125,8 @@ export const networkBlips: Scenario = {
       const returned = Date.now();
       for (const m of blipped) m.proxy!.holeOff();
       const [strokes, presence] = await Promise.all([
-        Promise.all(checks.map((c) => since(returned, c.strokes))),
-        Promise.all(checks.map((c) => since(returned, c.presence))),
+        Promise.all(checks.map((c) => since(returned, c.strokes, CATCH_UP_TIMEOUT_MS, POLL_MS))),
+        Promise.all(checks.map((c) => since(returned, c.presence, CATCH_UP_TIMEOUT_MS, POLL_MS))),
       ]);
       catchUps.push(...strokes.map((ms) => ({ holeMs, ms })));
       presenceBack.push(...presence);
@@ -236,19 +236,6 @@ export const networkBlips: Scenario = {
   },
 };
 
-/** `perRoom` members of every room, picked at random. */
-function pickBlipped(crowd: Crowd, perRoom: number, random: Random): Member[] {
-  return crowd.seats.flatMap((_, room) => {
-    const members = crowd.members.filter((m) => m.room === room);
-    const picked: Member[] = [];
-    while (picked.length < Math.min(perRoom, members.length)) {
-      const m = random.pick(members);
-      if (!picked.includes(m)) picked.push(m);
-    }
-    return picked;
-  });
-}
-
 /**
  * Whether `member` and the rest of its room have exchanged everything each had written by
  * now: its board holds every peer's own updates up to now, every peer's board its own.
@@ -281,22 +268,4 @@ function presenceGap(member: Member, room: readonly Member[]): string {
     .flatMap((p) => [view(p.client, member.client), view(member.client, p.client)])
     .filter((gap) => gap !== null)
     .join('; ');
-}
-
-/** Milliseconds from `from` until `check` holds, or null if it does not in time. */
-function since(from: number, check: () => boolean): Promise<number | null> {
-  return eventually(
-    () => {
-      if (!check()) throw new Error('not yet');
-      return Date.now() - from;
-    },
-    { timeoutMs: CATCH_UP_TIMEOUT_MS, intervalMs: POLL_MS },
-  ).catch(() => null);
-}
-
-/** The largest time, or 'never' if one never came. */
-function slowest(times: readonly (number | null)[]): number | string {
-  return times.includes(null)
-    ? 'never'
-    : Math.max(0, ...times.filter((ms): ms is number => ms !== null));
 }

@@ -1,10 +1,16 @@
-import { gameDocName, type Language } from '@scrawl/protocol';
-import { seatPlayers, startGame, type HeadlessPlayer } from '../../testing/gameHarness.js';
+import type { Language } from '@scrawl/protocol';
+import { startGame } from '../../testing/gameHarness.js';
 import type { Scenario } from '../context.js';
 import { ScenarioCollab } from '../infra/scenarioCollab.js';
 import { startRefereeService } from '../infra/serviceProcess.js';
-import { audit, readFrames, type PlayedTurn, type Watched } from '../secrecy/audit.js';
-import { DRAW_SECONDS, noneSent, playTurns, type SecrecyRoom } from '../secrecy/playTurns.js';
+import { audit, watchRoom, type PlayedTurn } from '../secrecy/audit.js';
+import {
+  DRAW_SECONDS,
+  noneSent,
+  playTurns,
+  seatRooms,
+  type SecrecyRoom,
+} from '../secrecy/playTurns.js';
 
 /** Rooms alternate between the English and the German list (umlauts, ß, capitals). */
 const LANGUAGES: readonly Language[] = ['en', 'de'];
@@ -35,21 +41,15 @@ export const secrecy: Scenario = {
     });
     load.startDrawing();
 
-    const seated: SecrecyRoom[] = [];
-    const everyone: HeadlessPlayer[] = [];
-    defer(() => everyone.forEach((p) => p.close()));
-    for (let r = 0; r < rooms; r++) {
-      const names = Array.from({ length: players }, (_, i) => `R${r}P${i}`);
-      const watching = Array.from({ length: spectators }, (_, i) => `R${r}S${i}`);
-      const room = await seatPlayers(http, url, names, watching, { keepBytes: true });
-      everyone.push(...room.players, ...room.spectators);
-      seated.push({
-        index: r,
-        language: LANGUAGES[r % LANGUAGES.length]!,
-        players: room.players,
-        spectators: room.spectators,
-      });
-    }
+    const seated: SecrecyRoom[] = (
+      await seatRooms(defer, http, url, { rooms, players, spectators })
+    ).map((room, r) => ({
+      index: r,
+      language: LANGUAGES[r % LANGUAGES.length]!,
+      players: room.players,
+      spectators: room.spectators,
+    }));
+    const everyone = seated.flatMap((room) => [...room.players, ...room.spectators]);
     await Promise.all(
       seated.map((room) =>
         startGame(room.players[0]!, {
@@ -78,16 +78,8 @@ export const secrecy: Scenario = {
     const played: PlayedTurn[] = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
 
     say(`words: ${played.map((t) => t.word).join(', ')}; searching every frame received`);
-    const watched: Watched[] = seated.flatMap((room) =>
-      [...room.players, ...room.spectators].map((p) => ({
-        id: p.id,
-        name: p.seat.name,
-        room: room.index,
-        frames: readFrames(
-          p.frames.flatMap((f) => (f.bytes ? [{ at: f.at, bytes: f.bytes }] : [])),
-          gameDocName(room.players[0]!.seat.roomId),
-        ),
-      })),
+    const watched = seated.flatMap((room) =>
+      watchRoom(room.index, [...room.players, ...room.spectators]),
     );
     const tally = audit(played, watched);
     for (const example of tally.examples) say(`LEAK: ${example}`);

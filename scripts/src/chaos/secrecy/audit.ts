@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { GAME_STATE_KEY, parseJsonMessage, whisperSchema } from '@scrawl/protocol';
+import { GAME_STATE_KEY, gameDocName, parseJsonMessage, whisperSchema } from '@scrawl/protocol';
+import type { HeadlessPlayer } from '../../testing/gameHarness.js';
 import { readFrame } from './frameContent.js';
 import { findSecret, searchable, secretOf, type Searchable, type Secret } from './wordSearch.js';
 
@@ -33,6 +34,8 @@ export interface ReadFrame extends Received {
   hintLetters: number;
   /** The canvas round a `guess/correct` whisper in this frame is for. */
   correctFor: number | null;
+  /** The canvas round a `word/secret` whisper in this frame is for. */
+  secretFor: number | null;
   /** Who the public scoreboard shows as having solved the turn. */
   solved: readonly string[];
 }
@@ -63,9 +66,24 @@ export function readFrames(frames: readonly Received[], gameDoc: string): ReadFr
         : 0,
       correctFor:
         whisper?.ok && whisper.value.type === 'guess/correct' ? whisper.value.canvasRound : null,
+      secretFor:
+        whisper?.ok && whisper.value.type === 'word/secret' ? whisper.value.canvasRound : null,
       solved,
     };
   });
+}
+
+/** The sockets of one room's players and spectators (recorded with `keepBytes`), read. */
+export function watchRoom(room: number, sockets: readonly HeadlessPlayer[]): Watched[] {
+  return sockets.map((p) => ({
+    id: p.id,
+    name: p.seat.name,
+    room,
+    frames: readFrames(
+      p.frames.flatMap((f) => (f.bytes ? [{ at: f.at, bytes: f.bytes }] : [])),
+      gameDocName(p.seat.roomId),
+    ),
+  }));
 }
 
 function solversOf(scoreboard: unknown): string[] {
@@ -82,7 +100,9 @@ export interface TurnView {
   end: number;
   /**
    * The frame with the player's `guess/correct` of the turn, when the public scoreboard shows
-   * them solved too (a whisper delivered to the wrong player is no solve).
+   * them solved too (a whisper delivered to the wrong player is no solve). A referee that took
+   * the room over tells a solver the word again as `word/secret` (SPEC P7): that frame counts
+   * when the public state already showed them solved as it arrived.
    */
   solvedAt: number | null;
 }
@@ -108,7 +128,9 @@ export function turnView(
   }
   let solvedAt: number | null = null;
   for (let i = start; i < end && solvedAt === null; i++) {
-    if (frames[i]!.correctFor === canvasRound) solvedAt = i;
+    const f = frames[i]!;
+    const retold = f.secretFor === canvasRound && f.solved.includes(playerId);
+    if (f.correctFor === canvasRound || retold) solvedAt = i;
   }
   const shownSolved = frames.slice(first, end + 1).some((f) => f.solved.includes(playerId));
   return { start, end, solvedAt: shownSolved ? solvedAt : null };
@@ -145,6 +167,8 @@ export interface Tally {
   chance: number;
   /** Turns in whose drawer's frames both searches found the word (positive control). */
   drawerSaw: number;
+  /** The first turns whose drawer's frames did not show the word, and where it did show. */
+  drawerMisses: string[];
   /** Turn ends whose reveal frame, to a non-drawer, carried the word (positive control). */
   revealsCarried: number;
   solves: number;
@@ -164,6 +188,7 @@ export function audit(turns: readonly PlayedTurn[], watched: readonly Watched[])
     wordLeaks: 0,
     choiceLeaks: 0,
     examples: [],
+    drawerMisses: [],
     undecoded: 0,
     chance: 0,
     drawerSaw: 0,
@@ -196,6 +221,20 @@ export function audit(turns: readonly PlayedTurn[], watched: readonly Watched[])
       const view = turnView(who.frames, turn.canvasRound, who.id);
       if (who.id === turn.drawerId) {
         if (view && drawerSees(who.frames, view, word)) tally.drawerSaw++;
+        else if (tally.drawerMisses.length < EXAMPLES) {
+          const carried = who.frames
+            .flatMap((f, i) =>
+              findSecret(f.search, word).leak === 'text'
+                ? [`#${i} (round ${f.canvasRound}, ${String(f.phase)}, type ${f.type ?? '?'})`]
+                : [],
+            )
+            .slice(0, 6);
+          tally.drawerMisses.push(
+            `${who.name} drew turn ${turn.canvasRound} of room ${turn.room} ("${turn.word}"): ` +
+              `turn in frames ${view ? `${view.start}–${view.end}` : 'none'} of ` +
+              `${who.frames.length}; the word in ${carried.join(', ') || 'none'}`,
+          );
+        }
         continue;
       }
       if (!view) continue;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { eventually } from '@scrawl/collab-server/testing';
 import type { Language } from '@scrawl/protocol';
 import { WORD_LISTS } from '@scrawl/referee';
-import { closeTo, drawTurn, type HeadlessPlayer } from '../../testing/gameHarness.js';
-import { sleep } from '../context.js';
+import { closeTo, drawTurn, seatPlayers, type HeadlessPlayer } from '../../testing/gameHarness.js';
+import { sleep, type ScenarioContext } from '../context.js';
 import { DrawingClient } from '../load/DrawingClient.js';
 import type { Random } from '../random.js';
 import type { PlayedTurn } from './audit.js';
@@ -23,6 +23,27 @@ export interface SecrecyRoom {
   language: Language;
   players: HeadlessPlayer[];
   spectators: HeadlessPlayer[];
+}
+
+/**
+ * Seats rooms of players (R0P0, R0P1, …; the first hosts) and spectators (R0S0, …), every
+ * frame their sockets receive kept as bytes for the audit; closed after the scenario.
+ */
+export async function seatRooms(
+  defer: ScenarioContext['defer'],
+  http: string,
+  url: string,
+  counts: { rooms: number; players: number; spectators: number },
+): Promise<Awaited<ReturnType<typeof seatPlayers>>[]> {
+  const seated = [];
+  for (let r = 0; r < counts.rooms; r++) {
+    const names = Array.from({ length: counts.players }, (_, i) => `R${r}P${i}`);
+    const watching = Array.from({ length: counts.spectators }, (_, i) => `R${r}S${i}`);
+    const room = await seatPlayers(http, url, names, watching, { keepBytes: true });
+    defer(() => [...room.players, ...room.spectators].forEach((p) => p.close()));
+    seated.push(room);
+  }
+  return seated;
 }
 
 /** What the players sent, for the figures. */

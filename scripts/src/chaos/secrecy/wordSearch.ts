@@ -39,6 +39,14 @@ const CONSTANTS: ReadonlySet<string> = new Set([
   'read-write',
 ]);
 
+/**
+ * Whether a word is one of those values (the English list has `brush`): a string that is one
+ * names the constant, so the text search cannot find such a word at all.
+ */
+export function isSchemaConstant(word: string): boolean {
+  return CONSTANTS.has(word);
+}
+
 /** Case, diacritics and ß folded away: how every text is compared. */
 export function fold(text: string): string {
   return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
