@@ -53,6 +53,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST}:${port}`;
   log.info({ url, store: redis ? 'redis' : 'sql' }, 'collab-server ready');
   process.send?.({ type: 'ready', port, url });
+  answerHeapRequests();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -73,4 +74,19 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   // Started by the launcher: stop with it, even if it was killed outright.
   process.on('disconnect', () => void stop('launcher gone'));
+}
+
+/**
+ * A parent that started this process with --expose-gc and an IPC channel (the chaos suite)
+ * may ask how much heap it keeps: collected first, so garbage awaiting collection does not
+ * count. Without both, nothing listens.
+ */
+function answerHeapRequests(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!process.send || !gc) return;
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== 'heap?') return;
+    gc();
+    process.send?.({ type: 'heap', usedBytes: process.memoryUsage().heapUsed });
+  });
 }

@@ -90,11 +90,6 @@ export async function collabMetric(http: string, name: string): Promise<number |
   }
 }
 
-/** The JS heap in use of a collab-server; null if unreadable. */
-export function heapUsedBytes(http: string): Promise<number | null> {
-  return collabMetric(http, 'nodejs_heap_size_used_bytes');
-}
-
 /**
  * The longest a collab-server's event loop was late since /metrics was last read (reading
  * resets it), in seconds; null if unreadable. Lateness counts time the process was not run

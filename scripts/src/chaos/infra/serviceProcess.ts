@@ -21,6 +21,11 @@ export interface ServiceProcess {
   readonly alive: boolean;
   /** Sends a signal and resolves once the process is gone. */
   kill(signal: NodeJS.Signals): Promise<Exit>;
+  /**
+   * The JS heap the process keeps, collected first (a collab-server started by startCollab
+   * answers; null from anything else, or after 5 s).
+   */
+  liveHeapBytes(): Promise<number | null>;
 }
 
 /** Waits for a spawned service to report ready over IPC. */
@@ -57,6 +62,22 @@ export async function watchService(name: string, child: ChildProcess): Promise<S
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
+    liveHeapBytes() {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => done(null), 5000);
+        const onMessage = (message: { type?: unknown; usedBytes?: unknown }) => {
+          if (message.type === 'heap' && typeof message.usedBytes === 'number')
+            done(message.usedBytes);
+        };
+        const done = (bytes: number | null) => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(bytes);
+        };
+        child.on('message', onMessage);
+        if (!child.connected || !child.send({ type: 'heap?' })) done(null);
+      });
+    },
   };
 }
 
@@ -66,7 +87,8 @@ export function startCollab(
   env: { DATABASE_URL: string } & Record<string, string>,
   logFd: number | 'ignore',
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [COLLAB_BIN], {
+  // --expose-gc: the process answers liveHeapBytes() (collab-server main.ts).
+  const child = spawn(process.execPath, ['--expose-gc', COLLAB_BIN], {
     env: {
       ...process.env,
       ...TEST_SECRETS,

@@ -7,7 +7,7 @@ import { sleep, type ScenarioContext } from '../context.js';
 import { DrawingClient } from '../load/DrawingClient.js';
 import type { Random } from '../random.js';
 import type { PlayedTurn } from './audit.js';
-import { fold, secretOf, tokens } from './wordSearch.js';
+import { fold, isSchemaConstant, secretOf, tokens } from './wordSearch.js';
 
 /** The draw time of every turn (the shortest the settings allow). */
 export const DRAW_SECONDS = 30;
@@ -191,10 +191,13 @@ export async function playTurns(
   return played;
 }
 
-/** A choice with a space, hyphen or umlaut when there is one; otherwise any. */
+/** A choice with a space, hyphen or umlaut when there is one; otherwise any searchable one. */
 function pickWord(choices: readonly string[], random: Random): number {
-  const unusual = choices.flatMap((word, i) => (UNUSUAL.test(word) ? [i] : []));
-  return unusual.length > 0 ? random.pick(unusual) : random.int(0, choices.length - 1);
+  // A word that is also a schema value (`brush`) cannot be searched for: never take it.
+  const searchable = choices.flatMap((word, i) => (isSchemaConstant(word) ? [] : [i]));
+  const unusual = searchable.filter((i) => UNUSUAL.test(choices[i]!));
+  if (unusual.length > 0) return random.pick(unusual);
+  return searchable.length > 0 ? random.pick(searchable) : random.int(0, choices.length - 1);
 }
 
 /** The word as a guesser might type it: as shown, shouted, without accents, without spaces. */
