@@ -19,6 +19,7 @@ import { authExtension } from './collab/authExtension.js';
 import { guardExtension } from './collab/guardExtension.js';
 import { DrawerRegistry } from './collab/DrawerRegistry.js';
 import { presenceExtension } from './collab/presenceExtension.js';
+import { SocketLimiters } from './collab/RateLimiter.js';
 import { RpcBus } from './collab/RpcBus.js';
 import { rpcExtension } from './collab/rpcExtension.js';
 import { attachCollabWebSocket } from './collab/websocket.js';
@@ -67,6 +68,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
   const drawers = new DrawerRegistry(db);
   const persistence = new PersistenceExtension(store, log, metrics);
   const activity = activityExtension(rooms, log);
+  const limiters = new SocketLimiters();
   const extensions = [
     guardExtension({
       limits: {
@@ -81,6 +83,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
       { session: config.SESSION_SECRET, referee: config.REFEREE_SECRET },
       drawers,
       rooms,
+      limiters,
     ),
     presenceExtension(),
     persistence,
@@ -225,6 +228,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
     updateBytesPerSecond: config.LIMIT_UPDATE_BYTES_PER_S,
     presencePerSecond: config.LIMIT_PRESENCE_PER_S,
     rpcPerSecond: config.LIMIT_RPC_PER_S,
+    limiters,
   });
 
   let stopping = false;

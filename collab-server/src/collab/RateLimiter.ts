@@ -52,6 +52,7 @@ export class SocketRateLimiter {
   private readonly presence: TokenBucket;
   private readonly presenceExcess: TokenBucket;
   private readonly rpc: TokenBucket;
+  private trusted = false;
 
   constructor(limits: SocketLimits, maxFrameBytes: number, now: number) {
     const bucket = (rate: number, floor = 1) =>
@@ -72,8 +73,17 @@ export class SocketRateLimiter {
     return this.presenceExcess.take(1, now);
   }
 
+  /**
+   * Lifts every limit: for the referee's socket, which carries every room it drives (its
+   * whispers, requests and state for dozens of rooms would pass a player's limits at once).
+   */
+  trust(): void {
+    this.trusted = true;
+  }
+
   /** Whether a frame of this kind and size may pass now. */
   allow(kind: 'update' | 'presence' | 'rpc' | 'other', bytes: number, now: number): boolean {
+    if (this.trusted) return true;
     switch (kind) {
       case 'update':
         return this.updates.take(1, now) && this.updateBytes.take(bytes, now);
@@ -84,5 +94,26 @@ export class SocketRateLimiter {
       case 'other':
         return true;
     }
+  }
+}
+
+/**
+ * The rate limiters of open sockets by Hocuspocus socket id, so that authentication can lift
+ * the limits of a socket that proved to be the referee's.
+ */
+export class SocketLimiters {
+  private readonly bySocket = new Map<string, SocketRateLimiter>();
+
+  add(socketId: string, limiter: SocketRateLimiter): void {
+    this.bySocket.set(socketId, limiter);
+  }
+
+  remove(socketId: string): void {
+    this.bySocket.delete(socketId);
+  }
+
+  /** Lifts the limits of a socket (authenticated as the referee). */
+  trust(socketId: string): void {
+    this.bySocket.get(socketId)?.trust();
   }
 }

@@ -4,6 +4,7 @@ import { verifyToken, type AuthSecrets } from '../auth/tokens.js';
 import type { ConnectionContext } from './context.js';
 import type { RoomRepository } from '../rooms/RoomRepository.js';
 import type { DrawerRegistry } from './DrawerRegistry.js';
+import type { SocketLimiters } from './RateLimiter.js';
 
 /** A refusal Hocuspocus sends to the client as the permission-denied reason. */
 function refuse(entry: { reason: string }): Error & { reason: string } {
@@ -16,11 +17,13 @@ function refuse(entry: { reason: string }): Error & { reason: string } {
  * - a player of the room reads the game document and writes the canvases of rounds the
  *   referee named them a drawer of (round 0: every player);
  * - a spectator reads everything of their room and writes nothing.
+ * The referee's socket is freed of the per-socket rate limits: it carries every room it drives.
  */
 export function authExtension(
   secrets: AuthSecrets,
   drawers: DrawerRegistry,
   rooms: RoomRepository,
+  limiters: SocketLimiters,
 ): Extension {
   return {
     extensionName: 'scrawl-auth',
@@ -31,6 +34,7 @@ export function authExtension(
       if (!principal) throw refuse(CloseCodes.unauthorized);
 
       if (principal.kind === 'referee') {
+        limiters.trust(data.socketId);
         data.connectionConfig.readOnly = doc.kind !== 'game';
         return { principal, doc };
       }

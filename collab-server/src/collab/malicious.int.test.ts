@@ -313,6 +313,32 @@ describe('crafted malicious frames', () => {
     expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
   });
 
+  it("closes a player's socket that floods RPC, but never the referee's, which carries every room", async () => {
+    const s = await scene();
+    const name = gameDocName(s.roomId as RoomId);
+    const notice = (i: number) =>
+      broadcastStatelessBody(
+        JSON.stringify({
+          type: 'whisper',
+          roomId: s.roomId,
+          playerId: s.carl.playerId,
+          message: { type: 'notice', level: 'info', text: `notice ${i}` },
+        }),
+      );
+    const player = await attacker(name, s.ben.token);
+    for (let i = 0; i < 100; i++) player.sendTyped(name, AttackFrame.stateless, notice(i));
+    expect((await player.closed).code).toBe(CloseCodes.rateLimited.code);
+
+    const referee = await attacker(name, serviceToken('ref-test', TEST_SECRETS.REFEREE_SECRET));
+    for (let i = 0; i < 100; i++) referee.sendTyped(name, AttackFrame.stateless, notice(i));
+    await eventually(() => expect(s.statelessSeen).toHaveLength(100));
+    const outcome = await Promise.race([
+      referee.closed.then(({ code }) => `closed ${code}`),
+      new Promise((resolve) => setTimeout(() => resolve('open'), 200)),
+    ]);
+    expect(outcome).toBe('open');
+  });
+
   it('closes a player who adds more points in one update than allowed', async () => {
     const s = await scene();
     const raw = await attacker(s.canvas, s.ben.token);

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '@scrawl/protocol';
 import type { Metrics } from '../metrics.js';
 import { FrameType, readFrameHeader } from './frames.js';
-import { SocketRateLimiter, type SocketLimits } from './RateLimiter.js';
+import { SocketRateLimiter, type SocketLimiters, type SocketLimits } from './RateLimiter.js';
 
 /** The path browsers and the referee open their one WebSocket on. */
 export const COLLAB_PATH = '/collab';
@@ -17,6 +17,8 @@ export interface WebSocketOptions extends SocketLimits {
   maxConnectionsPerIp: number;
   /** Take the client's address from X-Forwarded-For (set only behind a proxy that overwrites it). */
   trustProxy: boolean;
+  /** Where each socket's limiter is registered, for authentication to lift (the referee). */
+  limiters: SocketLimiters;
 }
 
 /**
@@ -56,6 +58,9 @@ export function attachCollabWebSocket(
       metrics.connections.inc();
       const limiter = new SocketRateLimiter(options, options.maxFrameBytes, Date.now());
       const client = hocuspocus.handleConnection(ws, toFetchRequest(request));
+      // Hocuspocus names the socket in its hook payloads (socketId); the type keeps it private.
+      const socketId = (client as unknown as { socketId: string }).socketId;
+      options.limiters.add(socketId, limiter);
       const presence = new HeldPresence(
         1000 / options.presencePerSecond,
         () => limiter.allow('presence', 0, Date.now()),
@@ -87,6 +92,7 @@ export function attachCollabWebSocket(
       });
       ws.on('close', (code: number, reason: Buffer) => {
         presence.drop();
+        options.limiters.remove(socketId);
         sockets.delete(ws);
         metrics.connections.dec();
         const left = (perAddress.get(address) ?? 1) - 1;

@@ -11,7 +11,7 @@ import type { PresencePlayer } from '@scrawl/protocol';
  */
 
 /** Hocuspocus message types an attacker sends by hand. */
-export const AttackFrame = { awareness: 1, broadcastStateless: 6 } as const;
+export const AttackFrame = { awareness: 1, stateless: 5, broadcastStateless: 6 } as const;
 
 /** The update a change to a copy of a document produces. */
 export function craftUpdate(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
