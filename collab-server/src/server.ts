@@ -1,5 +1,4 @@
 import { Hocuspocus } from '@hocuspocus/server';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { trace, type Span } from '@opentelemetry/api';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -18,6 +17,7 @@ import { activityExtension } from './collab/activityExtension.js';
 import { authExtension } from './collab/authExtension.js';
 import { guardExtension } from './collab/guardExtension.js';
 import { DrawerRegistry } from './collab/DrawerRegistry.js';
+import { PeerAwareRedis } from './collab/PeerAwareRedis.js';
 import { presenceExtension } from './collab/presenceExtension.js';
 import { SocketLimiters } from './collab/RateLimiter.js';
 import { RpcBus } from './collab/RpcBus.js';
@@ -89,7 +89,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
     persistence,
     activity,
   ];
-  let redisExtension: RedisExtension | null = null;
+  let redisExtension: PeerAwareRedis | null = null;
   let rpcRedis: { pub: Redis; sub: Redis; prefix: string } | null = null;
   if (deps.redis) {
     const redis = deps.redis;
@@ -100,10 +100,11 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
       client.on('error', (error: Error) => log.debug({ err: error }, 'redis connection error'));
       return client;
     };
-    redisExtension = new RedisExtension({
+    redisExtension = new PeerAwareRedis({
       createClient: () => asPubSub(duplicate()),
       prefix: redisKeys(config.REDIS_PREFIX).hocuspocusPrefix(),
       identifier: deps.instanceId,
+      announceEveryMs: RESYNC_INTERVAL_MS,
     });
     extensions.push(redisExtension);
     rpcRedis = {
@@ -138,15 +139,12 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
   };
   // Redis pub/sub delivers at most once: a dropped message leaves instances apart until the
   // next change. Every loaded document re-announces its state vector now and then, so peers
-  // send what it lacks and ask for what they lack (extension-redis answers both ways).
+  // send what it lacks and ask for what they lack (extension-redis answers both ways); the
+  // announcements also tell instances which documents they share (PeerAwareRedis).
   const resync = redisExtension
     ? setInterval(() => {
         for (const [documentName, document] of hocuspocus.documents) {
-          void redisExtension.onChange({
-            documentName,
-            document,
-            transactionOrigin: { source: 'local', skipStoreHooks: true },
-          } as Parameters<RedisExtension['onChange']>[0]);
+          void redisExtension.announce(documentName, document);
         }
       }, RESYNC_INTERVAL_MS)
     : null;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
-import { canvasDocName, type RoomId } from '@scrawl/protocol';
+import { canvasDocName, gameDocName, type RoomId } from '@scrawl/protocol';
 import {
   TestClient,
   connectTestRedis,
@@ -123,6 +123,63 @@ describe('two collab-server instances on one Redis', () => {
         Buffer.from(Y.encodeStateAsUpdate(docs[3]!)),
       ),
     ).toBe(true);
+  });
+
+  it('publishes changes only while another instance holds the document, and catches a newcomer up at once', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
+    const [ana, ben] = [seats[0]!, seats[1]!];
+    const canvas = canvasDocName(roomId as RoomId, 0);
+    const game = gameDocName(roomId as RoomId);
+    const listener = redis.redis.duplicate();
+    const published: string[] = [];
+    listener.on('messageBuffer', (channel: Buffer) => published.push(channel.toString()));
+    const channels = [canvas, game].map(
+      (name) => `${redisKeys(prefix).hocuspocusPrefix()}:${name}`,
+    );
+    await listener.subscribe(...channels);
+    try {
+      const anaCanvas = await open(one, canvas, ana.token);
+      const anaGame = await open(one, game, ana.token);
+      anaGame.awareness?.setLocalState({
+        player: { id: ana.playerId, name: ana.name, color: ana.color, role: ana.role },
+      });
+      const writer = new StrokeWriter(
+        anaCanvas.document,
+        { id: 'alone', author: ana.playerId, tool: 'brush', color: '#123456', width: 5 },
+        'test',
+      );
+      // Opening announces each document once; drawing alone publishes nothing more.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const announced = published.length;
+      for (let i = 0; i < 20; i++) {
+        writer.add({ x: 10 + i, y: 10, pressure: 0.5, t: i * 16 });
+        writer.flush();
+        await new Promise((resolve) => setTimeout(resolve, 16));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(published.length).toBe(announced);
+
+      // Ben opens both documents on the other instance: strokes and Ana's presence arrive.
+      const benGame = await open(two, game, ben.token);
+      const benCanvas = await open(two, canvas, ben.token);
+      await eventually(() => expect(readStrokes(benCanvas.document)[0]?.points).toHaveLength(20));
+      await eventually(() =>
+        expect(
+          [...(benGame.awareness?.getStates().values() ?? [])].map(
+            (state) => (state as { player?: { id: string } }).player?.id,
+          ),
+        ).toContain(ana.playerId),
+      );
+      // From now on Ana's changes are published, and reach Ben as she draws.
+      writer.add({ x: 40, y: 40, pressure: 0.5, t: 400 });
+      writer.finish();
+      await eventually(
+        () => expect(readStrokes(benCanvas.document)[0]).toMatchObject({ done: true }),
+        { timeoutMs: 1000 },
+      );
+    } finally {
+      listener.disconnect();
+    }
   });
 
   it('appends each update to the document stream once, with the server time', async () => {
