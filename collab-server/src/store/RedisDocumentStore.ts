@@ -1,7 +1,17 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { CompactionResult, DocumentStore, StoredUpdate } from './DocumentStore.js';
 import { foldUpdates, mergeStored } from './foldUpdates.js';
 import { redisKeys, type RedisKeys } from './redisKeys.js';
+
+type PipelineResults = Awaited<ReturnType<ChainableCommander['exec']>>;
+
+/** Appends of one turn, sent together. */
+interface AppendBatch {
+  readonly pipeline: ChainableCommander;
+  /** Commands queued so far. */
+  length: number;
+  readonly results: Promise<PipelineResults>;
+}
 
 /** Retries of a compaction that raced another instance's write to the state key. */
 const COMPACT_ATTEMPTS = 5;
@@ -14,6 +24,7 @@ const COMPACT_ATTEMPTS = 5;
 export class RedisDocumentStore implements DocumentStore {
   private readonly keys: RedisKeys;
   private compactions: Promise<unknown> = Promise.resolve();
+  private batch: AppendBatch | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -31,15 +42,33 @@ export class RedisDocumentStore implements DocumentStore {
     return [...(state ? [state.bytes] : []), ...log.map((entry) => entry.update)];
   }
 
+  /**
+   * Appends go out in one pipeline per microtask: documents appended in the same turn (the
+   * update log starts them together) share one write to Redis. A write per append was a
+   * quarter of the collab-server's CPU at 40 busy rooms (`npm run bench -- --profile 40`).
+   */
   async append(name: string, updates: readonly StoredUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    const pipeline = this.redis.pipeline();
+    const batch = (this.batch ??= this.newBatch());
+    const first = batch.length;
     for (const { at, update } of updates) {
-      pipeline.xadd(this.keys.docLog(name), '*', 't', String(at), 'u', Buffer.from(update));
+      batch.pipeline.xadd(this.keys.docLog(name), '*', 't', String(at), 'u', Buffer.from(update));
     }
-    const results = await pipeline.exec();
-    const failed = results?.find(([error]) => error);
+    batch.length += updates.length;
+    const results = await batch.results;
+    const failed = results?.slice(first, first + updates.length).find(([error]) => error);
     if (failed?.[0]) throw failed[0];
+  }
+
+  private newBatch(): AppendBatch {
+    const pipeline = this.redis.pipeline();
+    const results = new Promise<PipelineResults>((resolve, reject) => {
+      queueMicrotask(() => {
+        this.batch = null;
+        pipeline.exec().then(resolve, reject);
+      });
+    });
+    return { pipeline, length: 0, results };
   }
 
   async readLog(name: string): Promise<StoredUpdate[]> {

@@ -33,6 +33,8 @@ export class UpdateLog {
   private readonly retryAt = new Map<string, NodeJS.Timeout>();
   /** Documents whose store is failing: since a failure or a missed deadline, until a success. */
   private readonly failing = new Set<string>();
+  /** Documents whose queue waits for the next turn's group commit. */
+  private readonly due = new Set<string>();
   private retryDelay = RETRY_MIN_MS;
 
   constructor(
@@ -107,10 +109,19 @@ export class UpdateLog {
     queue.push(entry);
     this.queues.set(name, queue);
     if (!this.running.has(name) && !this.retryAt.has(name) && queue.length === 1) {
-      // Group commit: everything queued before the next turn of the event loop goes together.
-      setImmediate(() => {
-        if (!this.running.has(name) && !this.retryAt.has(name)) void this.run(name);
-      });
+      // Group commit: everything queued before the next turn of the event loop goes together,
+      // and every document's append starts in that same turn, so a store can send them all
+      // in one write (RedisDocumentStore does).
+      this.due.add(name);
+      if (this.due.size === 1) setImmediate(() => this.runDue());
+    }
+  }
+
+  private runDue(): void {
+    const names = [...this.due];
+    this.due.clear();
+    for (const name of names) {
+      if (!this.running.has(name) && !this.retryAt.has(name)) void this.run(name);
     }
   }
 
