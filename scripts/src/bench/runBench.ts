@@ -100,21 +100,23 @@ export async function runBench(
   let profile: ProfileSummary | null = null;
   if (options.profileRooms > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'scrawl-profile-'));
-    print(`Profiling the collab-server at ${options.profileRooms} rooms (profiles in ${dir}).`);
+    const generatorDir = join(dir, 'generator');
+    print(
+      `Profiling the collab-server and the load generator at ${options.profileRooms} rooms (profiles in ${dir}).`,
+    );
     const step = await attempt('profile', () =>
       runStep({
         ...base,
         kind: 'scrawl',
         rooms: options.profileRooms,
         nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
+        generatorNodeArgs: ['--cpu-prof', '--cpu-prof-dir', generatorDir],
       }),
     );
     if (step) print(stepLine(step));
     profile = step ? summarizeProfile(dir) : null;
-    for (const entry of profile?.areas ?? [])
-      print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);
-    for (const entry of profile?.functions ?? [])
-      print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);
+    printProfile(print, 'collab-server', profile);
+    printProfile(print, 'load generator', step ? summarizeProfile(generatorDir) : null);
   }
 
   const date = new Date().toISOString().slice(0, 10);
@@ -193,4 +195,16 @@ function smokeProblems(results: BenchResults, print: (line: string) => void): nu
   for (const problem of problems) print(`smoke: ${problem}`);
   if (problems.length === 0) print('smoke: the harness ran every part and its output is sane.');
   return problems.length;
+}
+
+function printProfile(
+  print: (line: string) => void,
+  what: string,
+  profile: ProfileSummary | null,
+): void {
+  if (!profile) return;
+  print(`Where the ${what}'s time went (${profile.file}):`);
+  for (const entry of profile.areas) print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);
+  for (const entry of profile.functions)
+    print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);
 }

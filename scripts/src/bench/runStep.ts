@@ -30,6 +30,8 @@ export interface StepOptions extends TargetOptions {
   /** Core of the load generators, or null to leave them unpinned. */
   readonly generatorCore: number | null;
   readonly chat: boolean;
+  /** Extra Node flags for the load generators (a CPU profile). */
+  readonly generatorNodeArgs?: readonly string[];
 }
 
 export interface Percentiles {
@@ -113,7 +115,12 @@ async function measure(
     });
   }
   for (let i = 0; i < count; i++) {
-    workers.push(startNode(`load generator ${i + 1}`, WORKER, { core: options.generatorCore }));
+    workers.push(
+      startNode(`load generator ${i + 1}`, WORKER, {
+        core: options.generatorCore,
+        nodeArgs: options.generatorNodeArgs,
+      }),
+    );
   }
   const setupStarted = now();
   const answers = await Promise.all(

@@ -78,7 +78,7 @@ export class ScrawlRoom extends LoadRoom {
     host.send({ type: 'game/start' });
     const choosing = await waitFor(
       () =>
-        `a drawer (room ${this.plan.index}: phase ${JSON.stringify(host.state()?.phase)}, host ${
+        `a drawer (room ${this.plan.index} ${this.roomId}: phase ${JSON.stringify(host.state()?.phase)}, host ${
           host.state()?.hostId === host.id ? 'unchanged' : 'changed'
         }, notices to the host: ${JSON.stringify(host.notices())})`,
       () => {
@@ -186,6 +186,8 @@ class ScrawlClient {
   private canvasNameBytes: Uint8Array | null = null;
   private readonly whispers: Whisper[] = [];
   private readonly seen = new Map<string, number>();
+  /** Per stroke: chunks counted so far and the points in them. */
+  private readonly counted = new Map<string, { chunks: number; points: number }>();
 
   constructor(
     private readonly seat: JoinRoomResponse,
@@ -285,10 +287,16 @@ class ScrawlClient {
     const id = stroke.get('id');
     const chunks = stroke.get('chunks');
     if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
-    let total = 0;
-    for (const chunk of chunks) {
+    // Chunks are only appended while a stroke is drawn: count the new ones alone (counting
+    // them all on every change was the load generator's largest cost). Folding at the end
+    // replaces them with one blob: then count again from the start.
+    const counted = this.counted.get(id) ?? { chunks: 0, points: 0 };
+    const fromStart = chunks.length < counted.chunks;
+    let total = fromStart ? 0 : counted.points;
+    for (const chunk of chunks.slice(fromStart ? 0 : counted.chunks)) {
       if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
     }
+    this.counted.set(id, { chunks: chunks.length, points: total });
     const seen = this.seen.get(id) ?? 0;
     if (total > seen) {
       table.received(id, seen, total, at, meter.latency);

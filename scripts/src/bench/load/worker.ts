@@ -105,3 +105,5 @@ process.on('message', (raw: unknown) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+// Exit on SIGTERM as on a close message: a CPU profile (--cpu-prof) is written only then.
+process.on('SIGTERM', () => process.exit(0));

@@ -93,7 +93,7 @@ async function startScrawl(options: TargetOptions): Promise<Target> {
     DATABASE_URL: database.url,
     HOST: '127.0.0.1',
     PORT: '0',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     WEB_DIST: '/nonexistent',
     LIMIT_CONNECTIONS_PER_IP: '0',
     ...(useRedis ? { REDIS_URL: BENCH_REDIS_URL, REDIS_PREFIX: prefix } : {}),
