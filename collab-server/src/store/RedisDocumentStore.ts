@@ -25,6 +25,7 @@ export class RedisDocumentStore implements DocumentStore {
   private readonly keys: RedisKeys;
   private compactions: Promise<unknown> = Promise.resolve();
   private batch: AppendBatch | null = null;
+  private inFlight: Promise<PipelineResults> | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -63,9 +64,18 @@ export class RedisDocumentStore implements DocumentStore {
   private newBatch(): AppendBatch {
     const pipeline = this.redis.pipeline();
     const results = new Promise<PipelineResults>((resolve, reject) => {
-      queueMicrotask(() => {
+      const send = () => {
         this.batch = null;
-        pipeline.exec().then(resolve, reject);
+        const sent = pipeline.exec();
+        this.inFlight = sent;
+        sent.then(resolve, reject).finally(() => {
+          if (this.inFlight === sent) this.inFlight = null;
+        });
+      };
+      // One batch in flight at a time: what arrives meanwhile goes in the next one.
+      queueMicrotask(() => {
+        if (this.inFlight) void this.inFlight.then(send, send);
+        else send();
       });
     });
     return { pipeline, length: 0, results };
