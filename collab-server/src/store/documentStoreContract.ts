@@ -57,6 +57,23 @@ export function describeDocumentStore(backend: string, open: () => Promise<Store
       expect(await subject.store.readLog(uniqueName())).toEqual([]);
     });
 
+    it('stores appends to many documents started together, each document in order', async () => {
+      const names = Array.from({ length: 6 }, uniqueName);
+      const { updates } = history(8);
+      // Documents' appends start in the same turns (one at a time per document, as the
+      // update log sends them): a store may send them together.
+      await Promise.all(
+        names.map(async (name) => {
+          await subject.store.append(name, updates.slice(0, 3));
+          await subject.store.append(name, updates.slice(3, 4));
+          await subject.store.append(name, updates.slice(4));
+        }),
+      );
+      for (const name of names) {
+        expect(await subject.store.readLog(name)).toEqual(updates);
+      }
+    });
+
     it('loads what was appended, in one update', async () => {
       const name = uniqueName();
       const { doc, updates } = history(20);
