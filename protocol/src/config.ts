@@ -174,7 +174,10 @@ export const configSchema = z.object({
    * on when allowed, and ten times the limit closes the socket.
    */
   LIMIT_PRESENCE_PER_S: integer('LIMIT_PRESENCE_PER_S', 1, 10_000, 30),
-  /** RPC messages per second per socket (chat has its own, stricter rule in the referee). */
+  /**
+   * RPC messages per second per socket (chat has its own, stricter rule in the referee). The
+   * per-socket limits do not apply to the referee's socket, which carries every room it drives.
+   */
   LIMIT_RPC_PER_S: integer('LIMIT_RPC_PER_S', 1, 10_000, 10),
   /** Open WebSockets per client IP address (0: no limit). */
   LIMIT_CONNECTIONS_PER_IP: integer('LIMIT_CONNECTIONS_PER_IP', 0, 1_000_000, 64),
