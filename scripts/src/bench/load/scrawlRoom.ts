@@ -289,9 +289,10 @@ class ScrawlClient {
     if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
     // Chunks are only appended while a stroke is drawn: count the new ones alone (counting
     // them all on every change was the load generator's largest cost). Folding at the end
-    // replaces them with one blob: then count again from the start.
+    // replaces them with one blob, which may arrive with the last chunks in one update (from
+    // another instance): once done, count again from the start.
     const counted = this.counted.get(id) ?? { chunks: 0, points: 0 };
-    const fromStart = chunks.length < counted.chunks;
+    const fromStart = stroke.get('done') === true || chunks.length < counted.chunks;
     let total = fromStart ? 0 : counted.points;
     for (const chunk of chunks.slice(fromStart ? 0 : counted.chunks)) {
       if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
