@@ -25,7 +25,9 @@ export interface ProfileEntry {
 export interface ProfileSummary {
   readonly file: string;
   readonly seconds: number;
-  /** Self time by function, most first. */
+  /** Of which the process was busy (not idle). */
+  readonly busySeconds: number;
+  /** Self time by function, most first, as shares of the busy time. */
   readonly functions: readonly ProfileEntry[];
   /** Self time by package or area (yjs, ws, pg, kysely, scrawl, node internals, idle, GC…). */
   readonly areas: readonly ProfileEntry[];
@@ -42,9 +44,12 @@ export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
   const byFunction = new Map<string, number>();
   const byArea = new Map<string, number>();
   let total = 0;
+  let all = 0;
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
-    if (hits === 0) continue;
+    all += hits;
+    // Shares are of the time the process was busy: idle time says nothing about the hot path.
+    if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
     total += hits;
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url
@@ -62,9 +67,11 @@ export function summarizeProfile(dir: string, top = 15): ProfileSummary | null {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, hits]) => ({ name, share: total > 0 ? hits / total : 0 }));
+  const seconds = (profile.endTime - profile.startTime) / 1e6;
   return {
     file: join(dir, file),
-    seconds: (profile.endTime - profile.startTime) / 1e6,
+    seconds,
+    busySeconds: all > 0 ? (seconds * total) / all : 0,
     functions: rank(byFunction),
     areas: rank(byArea),
   };

@@ -98,6 +98,7 @@ export async function runBench(
   }
 
   let profile: ProfileSummary | null = null;
+  let generatorProfile: ProfileSummary | null = null;
   if (options.profileRooms > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'scrawl-profile-'));
     const generatorDir = join(dir, 'generator');
@@ -115,8 +116,9 @@ export async function runBench(
     );
     if (step) print(stepLine(step));
     profile = step ? summarizeProfile(dir) : null;
+    generatorProfile = step ? summarizeProfile(generatorDir) : null;
     printProfile(print, 'collab-server', profile);
-    printProfile(print, 'load generator', step ? summarizeProfile(generatorDir) : null);
+    printProfile(print, 'load generator', generatorProfile);
   }
 
   const date = new Date().toISOString().slice(0, 10);
@@ -143,6 +145,7 @@ export async function runBench(
     redis,
     cold,
     profile,
+    generatorProfile,
     failures,
   };
   const outDir =
@@ -203,7 +206,9 @@ function printProfile(
   profile: ProfileSummary | null,
 ): void {
   if (!profile) return;
-  print(`Where the ${what}'s time went (${profile.file}):`);
+  print(
+    `Where the ${what}'s time went (busy ${profile.busySeconds.toFixed(1)} s of ${profile.seconds.toFixed(0)} s; shares of the busy time; ${profile.file}):`,
+  );
   for (const entry of profile.areas) print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);
   for (const entry of profile.functions)
     print(`  ${(entry.share * 100).toFixed(1)} %  ${entry.name}`);

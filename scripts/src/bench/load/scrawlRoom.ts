@@ -17,12 +17,11 @@ import {
   type RoomId,
   type Whisper,
 } from '@scrawl/protocol';
-import { waitFor } from '../clock.js';
+import { now, waitFor } from '../clock.js';
 import { instanceOf } from './BenchRoom.js';
 import { LoadRoom } from './LoadRoom.js';
 import type { StrokeSink } from './DrawerLoop.js';
 import { messageBytes, type Meter } from './Meter.js';
-import { observeStrokes } from './observeStrokes.js';
 import type { SendTable } from './SendTable.js';
 
 /** How long setting up one room may take (seating, the referee starting the turn), ms. */
@@ -186,8 +185,6 @@ class ScrawlClient {
   private canvasNameBytes: Uint8Array | null = null;
   private readonly whispers: Whisper[] = [];
   private readonly seen = new Map<string, number>();
-  /** Per stroke: chunks counted so far and the points in them. */
-  private readonly counted = new Map<string, { chunks: number; points: number }>();
 
   constructor(
     private readonly seat: JoinRoomResponse,
@@ -257,9 +254,44 @@ class ScrawlClient {
 
   /** Watches the canvas: every arriving point's latency goes into the meter's histogram. */
   track(table: SendTable, meter: Meter): void {
-    observeStrokes(getStrokes(this.canvasDoc), (stroke, at) =>
-      this.check(stroke, at, table, meter),
-    );
+    const strokes = getStrokes(this.canvasDoc);
+    // Counting every chunk of a stroke on each change was the load generator's largest cost,
+    // and so was any walk of a stroke's chunks (Yjs' event.changes, slice, get): only the
+    // structs a transaction integrated are looked at. An appended chunk adds its points; a
+    // stroke is counted whole when it arrives, or when it is finished (its chunks folded into
+    // one blob, which may come with the last chunks in one update from another instance).
+    this.canvasDoc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const at = now();
+      const whole = new Set<Y.Map<unknown>>();
+      const grown = new Map<Y.Map<unknown>, number>();
+      for (const [client, after] of transaction.afterState) {
+        const before = transaction.beforeState.get(client) ?? 0;
+        const structs = after > before ? this.canvasDoc.store.clients.get(client) : undefined;
+        if (!structs) continue;
+        for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+          const item = structs[i];
+          if (!(item instanceof Y.Item) || item.deleted) continue;
+          const parent = item.parent;
+          if (parent === strokes && item.content instanceof Y.ContentType) {
+            if (item.content.type instanceof Y.Map) whole.add(item.content.type);
+          } else if (parent instanceof Y.Map && item.parentSub === 'done') {
+            whole.add(parent as Y.Map<unknown>);
+          } else if (
+            parent instanceof Y.Array &&
+            parent.parent instanceof Y.Map &&
+            item.content instanceof Y.ContentBinary
+          ) {
+            const stroke = parent.parent as Y.Map<unknown>;
+            const points = chunkPointCount(item.content.content) ?? 0;
+            grown.set(stroke, (grown.get(stroke) ?? 0) + points);
+          }
+        }
+      }
+      for (const stroke of whole) this.check(stroke, null, at, table, meter);
+      for (const [stroke, points] of grown) {
+        if (!whole.has(stroke)) this.check(stroke, points, at, table, meter);
+      }
+    });
   }
 
   /** A frame of the canvas document (the document name leads every Hocuspocus frame). */
@@ -283,22 +315,29 @@ class ScrawlClient {
     this.socket.destroy();
   }
 
-  private check(stroke: Y.Map<unknown>, at: number, table: SendTable, meter: Meter): void {
+  /**
+   * Notes the points a stroke holds now: `added` points more than seen before, or, when
+   * `added` is null, all of its chunks counted afresh (a new stroke, or a finished one, whose
+   * chunks are folded into one blob).
+   */
+  private check(
+    stroke: Y.Map<unknown>,
+    added: number | null,
+    at: number,
+    table: SendTable,
+    meter: Meter,
+  ): void {
     const id = stroke.get('id');
     const chunks = stroke.get('chunks');
     if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
-    // Chunks are only appended while a stroke is drawn: count the new ones alone (counting
-    // them all on every change was the load generator's largest cost). Folding at the end
-    // replaces them with one blob, which may arrive with the last chunks in one update (from
-    // another instance): once done, count again from the start.
-    const counted = this.counted.get(id) ?? { chunks: 0, points: 0 };
-    const fromStart = stroke.get('done') === true || chunks.length < counted.chunks;
-    let total = fromStart ? 0 : counted.points;
-    for (const chunk of chunks.slice(fromStart ? 0 : counted.chunks)) {
-      if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
-    }
-    this.counted.set(id, { chunks: chunks.length, points: total });
     const seen = this.seen.get(id) ?? 0;
+    let total = seen + (added ?? 0);
+    if (added === null) {
+      total = 0;
+      for (const chunk of chunks) {
+        if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
+      }
+    }
     if (total > seen) {
       table.received(id, seen, total, at, meter.latency);
       meter.arrived(total - seen);

@@ -150,7 +150,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string, command
   if (results.cold.length > 0) {
     out.push('## Cold load', '');
     out.push(
-      'A new watcher opens a canvas on a freshly started server: the first one makes the server load it from the store; later ones join the loaded document (median of 5). "Big": a lobby board of many strokes as compaction leaves it (folded state and a log tail); "round": a round canvas with its whole log, one entry per flush, as a round keeps it.',
+      'A new watcher opens a canvas on a freshly started server: the first one makes the server load it from the store; later ones join the loaded document (median of 5). "Big": a lobby board of many strokes as compaction leaves it (folded state and a log tail); "round": a round canvas with its whole log, one entry per flush, as a round keeps it. "Server load" is the server\'s own reading and applying of the stored document (`scrawl_collab_store_seconds{operation="load"}`), what target 4 checks; "first − next" also holds the first watcher\'s authentication, the document\'s creation and the first sync\'s encoding.',
       '',
       table(
         [
@@ -162,7 +162,7 @@ export function renderMarkdown(results: BenchResults, chartFile: string, command
           'server load ms',
           'first watcher ms',
           'next watchers ms',
-          'server load ≈ first − next, ms',
+          'first − next, ms',
         ],
         results.cold.flatMap((c) =>
           (['big', 'round'] as const).map((which) => {
@@ -190,9 +190,15 @@ export function renderMarkdown(results: BenchResults, chartFile: string, command
       '',
     );
   }
-  if (results.profile) {
-    const p = results.profile;
-    out.push(`## CPU profile of the collab-server (${f(p.seconds, 0)} s, \`${p.file}\`)`, '');
+  for (const [what, p] of [
+    ['the collab-server', results.profile],
+    ['a load-generator worker', results.generatorProfile],
+  ] as const) {
+    if (!p) continue;
+    out.push(
+      `## CPU profile of ${what} (busy ${f(p.busySeconds, 1)} s of ${f(p.seconds, 0)} s; shares of the busy time; \`${p.file}\`)`,
+      '',
+    );
     out.push(
       table(
         ['self time by area', 'share'],
