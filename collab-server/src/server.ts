@@ -142,11 +142,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
   // send what it lacks and ask for what they lack (extension-redis answers both ways); the
   // announcements also tell instances which documents they share (PeerAwareRedis).
   const resync = redisExtension
-    ? setInterval(() => {
-        for (const [documentName, document] of hocuspocus.documents) {
-          void redisExtension.announce(documentName, document);
-        }
-      }, RESYNC_INTERVAL_MS)
+    ? setInterval(() => redisExtension.announceAll(), RESYNC_INTERVAL_MS)
     : null;
   resync?.unref();
   const archiver = new ReplayArchiver(db, store, (name) => persistence.flush(name));

@@ -182,6 +182,45 @@ describe('two collab-server instances on one Redis', () => {
     }
   });
 
+  it('heals updates lost between instances within a second', async () => {
+    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
+    const name = canvasDocName(roomId as RoomId, 0);
+    const anaDoc = (await open(one, name, seats[0]!.token)).document;
+    const benDoc = (await open(two, name, seats[1]!.token)).document;
+    const writer = new StrokeWriter(
+      anaDoc,
+      { id: 'gap', author: seats[0]!.playerId, tool: 'brush', color: '#654321', width: 5 },
+      'test',
+    );
+    writer.add({ x: 1, y: 1, pressure: 0.5, t: 0 });
+    writer.flush();
+    await eventually(() => expect(readStrokes(benDoc)[0]?.points).toHaveLength(1));
+    // Drop the instances' document subscriptions (not the RPC ones): what is published until
+    // they are back reaches nobody.
+    const clients = String(await redis.redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub'));
+    const subscribers = clients
+      .split('\n')
+      .filter((line) => /\bpsub=0\b/.test(line) && /\bsub=[1-9]/.test(line))
+      .map((line) => /\bid=(\d+)/.exec(line)?.[1])
+      .filter((id): id is string => id !== undefined);
+    expect(subscribers.length).toBeGreaterThanOrEqual(2);
+    for (const id of subscribers) await redis.redis.call('CLIENT', 'KILL', 'ID', id);
+    for (let i = 2; i <= 10; i++) {
+      writer.add({ x: i, y: i, pressure: 0.5, t: i * 16 });
+      writer.flush();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writer.add({ x: 11, y: 11, pressure: 0.5, t: 200 });
+    writer.finish();
+    const finished = Date.now();
+    await eventually(
+      () => expect(Y.encodeStateVector(benDoc)).toEqual(Y.encodeStateVector(anaDoc)),
+      { timeoutMs: 1000 },
+    );
+    expect(Date.now() - finished).toBeLessThan(1000);
+    expect(readStrokes(benDoc)[0]).toMatchObject({ done: true, points: { length: 11 } });
+  });
+
   it('appends each update to the document stream once, with the server time', async () => {
     const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
     const name = canvasDocName(roomId as RoomId, 0);
