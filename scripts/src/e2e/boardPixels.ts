@@ -6,12 +6,34 @@ export const COMPARE_HEIGHT = 500;
 /** A pixel counts as different when a colour channel differs by more than this (of 255). */
 const CHANNEL_TOLERANCE = 64;
 
+/** How long the board may keep changing before a capture gives up waiting for it to settle. */
+const SETTLE_TIMEOUT_MS = 5000;
+/** Time between two captures that must agree for the board to count as settled. */
+const SETTLE_GAP_MS = 60;
+
 /**
- * The board as shown on a page: every canvas Konva drew into the board element, cropped to
- * the board's letterboxed rectangle (the app's fitBoard) and scaled to a common size, so
- * boards of different sizes compare. RGBA bytes, base64.
+ * The board as painted once it stops changing: two captures `SETTLE_GAP_MS` apart that agree
+ * (at most `SETTLE_TIMEOUT_MS`). What the page's state says (a replay's time, a stroke count)
+ * is ahead of the canvas: React renders and Konva paints on later frames, and a capture taken
+ * in between showed the frame before a scrub (CI, replay.e2e).
  */
 export async function boardPixels(page: Page): Promise<Buffer> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let last = await captureBoard(page);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_GAP_MS));
+    const next = await captureBoard(page);
+    if (next.equals(last) || Date.now() > deadline) return next;
+    last = next;
+  }
+}
+
+/**
+ * The board as shown on a page now: every canvas Konva drew into the board element, cropped
+ * to the board's letterboxed rectangle (the app's fitBoard) and scaled to a common size, so
+ * boards of different sizes compare. RGBA bytes.
+ */
+async function captureBoard(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(
     ({ width, height }) => {
       const board = document.querySelector('[data-testid="board"]');
