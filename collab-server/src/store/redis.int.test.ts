@@ -51,18 +51,23 @@ function open(server: TestCollab, name: string, token: string) {
   return client.open(name, token);
 }
 
+/** Ana on instance one and Ben on instance two, on a new room's lobby board; Ana's pen. */
+async function anaAndBen(strokeId: string, color: string) {
+  const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
+  const name = canvasDocName(roomId as RoomId, 0);
+  const anaDoc = (await open(one, name, seats[0]!.token)).document;
+  const benDoc = (await open(two, name, seats[1]!.token)).document;
+  const writer = new StrokeWriter(
+    anaDoc,
+    { id: strokeId, author: seats[0]!.playerId, tool: 'brush', color, width: 5 },
+    'test',
+  );
+  return { name, anaDoc, benDoc, writer };
+}
+
 describe('two collab-server instances on one Redis', () => {
   it('shows a stroke drawn through one instance to a player on the other', async () => {
-    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
-    const name = canvasDocName(roomId as RoomId, 0);
-    const anaDoc = (await open(one, name, seats[0]!.token)).document;
-    const benDoc = (await open(two, name, seats[1]!.token)).document;
-
-    const writer = new StrokeWriter(
-      anaDoc,
-      { id: 'cross', author: seats[0]!.playerId, tool: 'brush', color: '#00ff00', width: 5 },
-      'test',
-    );
+    const { anaDoc, benDoc, writer } = await anaAndBen('cross', '#00ff00');
     writer.add({ x: 50, y: 60, pressure: 0.5, t: 0 });
     writer.flush();
     await eventually(() => expect(readStrokes(benDoc).map((s) => s.id)).toEqual(['cross']));
@@ -183,15 +188,7 @@ describe('two collab-server instances on one Redis', () => {
   });
 
   it('heals updates lost between instances within a second', async () => {
-    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
-    const name = canvasDocName(roomId as RoomId, 0);
-    const anaDoc = (await open(one, name, seats[0]!.token)).document;
-    const benDoc = (await open(two, name, seats[1]!.token)).document;
-    const writer = new StrokeWriter(
-      anaDoc,
-      { id: 'gap', author: seats[0]!.playerId, tool: 'brush', color: '#654321', width: 5 },
-      'test',
-    );
+    const { anaDoc, benDoc, writer } = await anaAndBen('gap', '#654321');
     writer.add({ x: 1, y: 1, pressure: 0.5, t: 0 });
     writer.flush();
     await eventually(() => expect(readStrokes(benDoc)[0]?.points).toHaveLength(1));
@@ -222,16 +219,8 @@ describe('two collab-server instances on one Redis', () => {
   });
 
   it('appends each update to the document stream once, with the server time', async () => {
-    const { roomId, seats } = await joinNewRoom(one.http, ['Ana', 'Ben']);
-    const name = canvasDocName(roomId as RoomId, 0);
-    const anaDoc = (await open(one, name, seats[0]!.token)).document;
-    const benDoc = (await open(two, name, seats[1]!.token)).document;
+    const { name, benDoc, writer } = await anaAndBen('logged', '#0000ff');
     const before = Date.now();
-    const writer = new StrokeWriter(
-      anaDoc,
-      { id: 'logged', author: seats[0]!.playerId, tool: 'brush', color: '#0000ff', width: 5 },
-      'test',
-    );
     writer.add({ x: 1, y: 2, pressure: 0.5, t: 0 });
     writer.finish();
     await eventually(() => expect(readStrokes(benDoc)).toHaveLength(1));

@@ -4,7 +4,8 @@ import { now } from '../clock.js';
 /**
  * Calls `onStroke` with every stroke map of `strokes` that a transaction added or changed
  * (a stroke itself, or one of its nested arrays), with the monotonic time it arrived.
- * Scrawl's canvas and the y-websocket baseline share this shape: an array of stroke maps.
+ * The y-websocket baseline's shape: an array of stroke maps (Scrawl's watchers look only at
+ * the structs each transaction integrated: `ScrawlClient.track`).
  */
 export function observeStrokes<T>(
   strokes: Y.Array<T>,
