@@ -44,9 +44,10 @@ export class RedisDocumentStore implements DocumentStore {
   }
 
   /**
-   * Appends go out in one pipeline per microtask: documents appended in the same turn (the
-   * update log starts them together) share one write to Redis. A write per append was a
-   * quarter of the collab-server's CPU at 40 busy rooms (`npm run bench -- --profile 40`).
+   * Appends share pipelines: those started in the same turn (the update log starts every
+   * document's together) go in one, and while one is in flight the next gathers what arrives.
+   * A write to Redis per append was a quarter of the collab-server's busy time at 40 busy
+   * rooms (`npm run bench -- --profile 40`).
    */
   async append(name: string, updates: readonly StoredUpdate[]): Promise<void> {
     if (updates.length === 0) return;
