@@ -25,7 +25,10 @@ export async function openPerson(
   return { name, context, page };
 }
 
-/** On the start page: types a name, creates a room, and returns its invite link from the UI. */
+/**
+ * On the start page: types a name, creates a room, and returns its invite link from the UI once
+ * the creator's board takes strokes.
+ */
 export async function createRoom(person: Person, url: string): Promise<string> {
   const { page } = person;
   await page.goto(url);
@@ -34,7 +37,21 @@ export async function createRoom(person: Person, url: string): Promise<string> {
   await page.waitForURL(/\/r\/[A-Z0-9]{6}$/);
   const invite = page.getByTestId('invite-link');
   await invite.waitFor();
+  await drawableBoard(page);
   return invite.inputValue();
+}
+
+/**
+ * The board's box once this page may draw on it. Input is dropped until the server has
+ * granted write access and the board has measured itself (its canvas is then painted), and
+ * under load that can come after the room page shows.
+ */
+export async function drawableBoard(page: Page) {
+  const board = page.locator('[data-testid="board"][data-access="write"]');
+  await board.locator('canvas').first().waitFor({ timeout: GAME_WAIT.timeoutMs });
+  const box = await board.boundingBox();
+  if (!box) throw new Error('the board is not visible');
+  return box;
 }
 
 /** Opens an invite link and joins as a player or a spectator. */
@@ -69,8 +86,7 @@ export async function say(page: Page, text: string): Promise<void> {
 
 /** Draws a zigzag across the middle of the board with the mouse. */
 export async function scribble(page: Page, steps = 24): Promise<void> {
-  const box = await page.getByTestId('board').boundingBox();
-  if (!box) throw new Error('the board is not visible');
+  const box = await drawableBoard(page);
   const x0 = box.x + box.width * 0.25;
   const y0 = box.y + box.height * 0.5;
   await page.mouse.move(x0, y0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { eventually } from '@scrawl/collab-server/testing';
 import { inkThickness, screenshot } from './browser.js';
-import { createRoom, hooks, openPerson } from './pages.js';
+import { createRoom, drawableBoard, hooks, openPerson } from './pages.js';
 import { useScrawlBrowser } from './fixture.js';
 
 const app = useScrawlBrowser('pen');
@@ -13,8 +13,7 @@ describe('pen pressure', () => {
     await createRoom(ana, scrawl.url);
     const { page } = ana;
     await page.getByTestId('size-5').check({ force: true });
-    const box = await page.getByTestId('board').boundingBox();
-    if (!box) throw new Error('the board is not visible');
+    const box = await drawableBoard(page);
 
     // A real pen through the browser's input pipeline: pointerType "pen", force = pressure.
     const cdp = await page.context().newCDPSession(page);

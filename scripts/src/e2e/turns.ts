@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { eventually } from '@scrawl/collab-server/testing';
-import { GAME_WAIT, type Person } from './pages.js';
+import { GAME_WAIT, drawableBoard, type Person } from './pages.js';
 
 /** The player whose page offers words to choose: this turn's drawer. */
 export async function drawerAmong(players: readonly Person[]): Promise<Person> {
@@ -40,8 +40,7 @@ export async function setRounds(host: Page, rounds: number): Promise<void> {
 
 /** One stroke with the mouse through board-relative points (0–1 of the board's box). */
 async function stroke(page: Page, points: ReadonlyArray<readonly [number, number]>) {
-  const box = await page.getByTestId('board').boundingBox();
-  if (!box) throw new Error('the board is not visible');
+  const box = await drawableBoard(page);
   const at = ([x, y]: readonly [number, number]) => [box.x + box.width * x, box.y + box.height * y];
   const [first, ...rest] = points.map(at);
   if (!first) return;
