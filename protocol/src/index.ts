@@ -136,3 +136,12 @@ export type {
   TurnEventsTable,
 } from './db.js';
 export { RECONNECT_POLICY } from './reconnect.js';
+export {
+  AliasDecoder,
+  AliasEncoder,
+  DOCUMENT_ALIASES_PROTOCOL,
+  MAX_DOCUMENT_ALIASES,
+  UnknownAliasError,
+  frameBytes,
+  withDocumentAliases,
+} from './documentAliases.js';

@@ -6,9 +6,11 @@ import {
   canvasDocName,
   gameDocName,
   serviceToken,
+  withDocumentAliases,
   type RoomId,
 } from '@scrawl/protocol';
 import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
 import {
   RawClient,
   TEST_SECRETS,
@@ -70,6 +72,54 @@ describe('collab-server documents', () => {
     await eventually(() => expect(readStrokes(benDoc)[0]?.points).toHaveLength(2));
     writer.finish();
     await eventually(() => expect(readStrokes(benDoc)[0]?.done).toBe(true));
+  });
+
+  it('names documents in two bytes to clients that ask for aliases, beside plain clients', async () => {
+    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+    const [ana, ben] = seats;
+    const name = canvasDocName(roomId as RoomId, 0);
+    const wire: Uint8Array[] = [];
+    class Recording extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        this.on('message', (data: Buffer) => wire.push(new Uint8Array(data)));
+      }
+    }
+    const anaClient = new TestClient(collab.ws, withDocumentAliases(Recording));
+    clients.push(anaClient);
+    const anaDoc = (await anaClient.open(name, ana!.token)).document;
+    const benDoc = (await client().open(name, ben!.token)).document;
+
+    const draw = (doc: Y.Doc, id: string, author: string) => {
+      const writer = new StrokeWriter(
+        doc,
+        { id, author, tool: 'brush', color: '#000000', width: 4 },
+        'test',
+      );
+      for (let i = 0; i < 5; i++) {
+        writer.add({ x: 100 + i * 10, y: 100, pressure: 0.5, t: i * 16 });
+        writer.flush();
+      }
+      writer.finish();
+    };
+    draw(anaDoc, 'st-ana', ana!.playerId);
+    await eventually(() =>
+      expect(readStrokes(benDoc)).toMatchObject([{ id: 'st-ana', done: true }]),
+    );
+    draw(benDoc, 'st-ben', ben!.playerId);
+    const both = [
+      { id: 'st-ana', done: true },
+      { id: 'st-ben', done: true },
+    ];
+    await eventually(() => expect(readStrokes(anaDoc)).toMatchObject(both));
+    expect(readStrokes(benDoc)).toMatchObject(both);
+
+    // The server named the canvas in full once, then by its alias (0: the first document).
+    const named = wire.filter((frame) => frame[0] === name.length);
+    const aliased = wire.filter((frame) => frame[0] === 0);
+    expect(named).toHaveLength(1);
+    expect(aliased.length).toBeGreaterThan(5);
+    for (const frame of aliased) expect(frame[1]).toBe(0);
   });
 
   it('opens the game document read-only for players and writable for the referee', async () => {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
 import {
   CloseCodes,
+  DOCUMENT_ALIASES_PROTOCOL,
   GAME_STATE_KEY,
   canvasDocName,
   gameDocName,
@@ -168,6 +169,24 @@ describe('crafted malicious frames', () => {
     const truncated = await attacker(s.canvas, s.ben.token);
     truncated.sendUpdate(s.canvas, Uint8Array.of(1, 1, 200, 200, 200));
     expect((await truncated.closed).code).toBe(CloseCodes.invalidUpdate.code);
+    await expectHarmless(s);
+  });
+
+  it('closes a socket that names a document alias it never assigned', async () => {
+    const s = await scene();
+    const raw = track(new RawClient(collab.ws, [DOCUMENT_ALIASES_PROTOCOL]));
+    await raw.authenticate(s.canvas, s.ben.token);
+    expect(raw.protocol).toBe(DOCUMENT_ALIASES_PROTOCOL);
+    // Alias 0 is the canvas, named in full by the authentication; alias 1 was never given.
+    raw.send(Uint8Array.of(0, 0, 0, 0, 1, 0)); // sync step 1 from an empty document
+    await eventually(() =>
+      expect(raw.received.at(-1)?.slice(0, 3)).toEqual(Uint8Array.of(0, 0, 0)),
+    );
+    raw.send(Uint8Array.of(0, 1, 0, 0));
+    expect(await raw.closed).toEqual({
+      code: CloseCodes.invalidUpdate.code,
+      reason: CloseCodes.invalidUpdate.reason,
+    });
     await expectHarmless(s);
   });
 

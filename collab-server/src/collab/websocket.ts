@@ -2,7 +2,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCodes } from '@scrawl/protocol';
+import {
+  AliasDecoder,
+  AliasEncoder,
+  CloseCodes,
+  DOCUMENT_ALIASES_PROTOCOL,
+} from '@scrawl/protocol';
 import type { Metrics } from '../metrics.js';
 import { FrameType, readFrameHeader } from './frames.js';
 import { SocketRateLimiter, type SocketLimiters, type SocketLimits } from './RateLimiter.js';
@@ -33,7 +38,13 @@ export function attachCollabWebSocket(
   metrics: Metrics,
   options: WebSocketOptions,
 ): { closeAll: () => void; sockets: Set<WebSocket> } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes,
+    // Clients that ask for document aliases get them; the rest are served plain frames.
+    handleProtocols: (protocols) =>
+      protocols.has(DOCUMENT_ALIASES_PROTOCOL) ? DOCUMENT_ALIASES_PROTOCOL : false,
+  });
   const sockets = new Set<WebSocket>();
   const perAddress = new Map<string, number>();
 
@@ -66,11 +77,14 @@ export function attachCollabWebSocket(
         () => limiter.allow('presence', 0, Date.now()),
         (frame) => client.handleMessage(frame),
       );
+      const aliased = ws.protocol === DOCUMENT_ALIASES_PROTOCOL;
+      const decoder = aliased ? new AliasDecoder() : null;
+      const encoder = aliased ? new AliasEncoder() : null;
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         metrics.bytesIn.inc(data.length);
-        const frame = new Uint8Array(data.buffer, data.byteOffset, data.length);
-        const header = isBinary ? readFrameHeader(frame) : null;
-        if (!header) {
+        const frame = unalias(decoder, new Uint8Array(data.buffer, data.byteOffset, data.length));
+        const header = isBinary && frame ? readFrameHeader(frame) : null;
+        if (!header || !frame) {
           metrics.refused.inc({ reason: 'malformed' });
           ws.close(CloseCodes.invalidUpdate.code, CloseCodes.invalidUpdate.reason);
           return;
@@ -106,8 +120,9 @@ export function attachCollabWebSocket(
       });
       const send = ws.send.bind(ws);
       ws.send = ((data: Uint8Array, ...rest: unknown[]) => {
-        metrics.bytesOut.inc(data.byteLength);
-        return (send as (...args: unknown[]) => void)(data, ...rest);
+        const wire = encoder && data instanceof Uint8Array ? encoder.encode(data) : data;
+        metrics.bytesOut.inc(wire.byteLength);
+        return (send as (...args: unknown[]) => void)(wire, ...rest);
       }) as typeof ws.send;
     });
   });
@@ -118,6 +133,16 @@ export function attachCollabWebSocket(
       for (const ws of sockets) ws.close(CloseCodes.goingAway.code, CloseCodes.goingAway.reason);
     },
   };
+}
+
+/** The frame with its document name restored, or null when it names an unknown alias. */
+function unalias(decoder: AliasDecoder | null, frame: Uint8Array): Uint8Array | null {
+  if (!decoder) return frame;
+  try {
+    return decoder.decode(frame);
+  } catch {
+    return null;
+  }
 }
 
 /** The client's address: the socket's peer, or the proxy's X-Forwarded-For when trusted. */

@@ -18,8 +18,9 @@ export class RawClient {
   private readonly socket: WebSocket;
   private readonly opened: Promise<void>;
 
-  constructor(url: string) {
-    this.socket = new WebSocket(url);
+  /** `protocols`: WebSocket subprotocols to ask for (document aliases, say). */
+  constructor(url: string, protocols: string[] = []) {
+    this.socket = new WebSocket(url, protocols);
     this.socket.binaryType = 'nodebuffer';
     this.socket.on('message', (data: Buffer) => this.received.push(new Uint8Array(data)));
     this.socket.on('error', () => {});
@@ -77,6 +78,11 @@ export class RawClient {
   /** Sends bytes as they are (binary), or as a text frame. */
   send(bytes: Uint8Array | string): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(bytes);
+  }
+
+  /** The subprotocol the server picked ('' for none). */
+  get protocol(): string {
+    return this.socket.protocol;
   }
 
   async open(): Promise<void> {

@@ -108,8 +108,12 @@ export class TestClient {
   readonly socket: HocuspocusProviderWebsocket;
   readonly providers: HocuspocusProvider[] = [];
 
-  constructor(url: string) {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  /** `Socket`: the WebSocket class (`ws`'s, or one wrapped with document aliases). */
+  constructor(
+    url: string,
+    Socket: new (url: string, protocols?: string | string[]) => WebSocket = WebSocket,
+  ) {
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket });
   }
 
   /** Opens a document; resolves once synced (or rejects with the refusal reason). */

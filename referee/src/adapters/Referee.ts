@@ -2,7 +2,13 @@ import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provid
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
-import { serviceToken, type Database, type PlayerId, type RoomId } from '@scrawl/protocol';
+import {
+  serviceToken,
+  withDocumentAliases,
+  type Database,
+  type PlayerId,
+  type RoomId,
+} from '@scrawl/protocol';
 import type { LeaseStore } from './LeaseStore.js';
 import { RoomDriver } from './RoomDriver.js';
 import { StateStore } from './StateStore.js';
@@ -43,7 +49,7 @@ export class Referee {
     this.store = new StateStore(options.db);
     this.socket = new HocuspocusProviderWebsocket({
       url: options.collabUrl,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: withDocumentAliases(WebSocket),
       // 'connect' fires on the first message, which never comes while no room is open;
       // the socket's status says when it is open.
       onStatus: ({ status }) => {

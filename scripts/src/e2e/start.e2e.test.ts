@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { eventually } from '@scrawl/collab-server/testing';
+import { DOCUMENT_ALIASES_PROTOCOL } from '@scrawl/protocol';
 import { inkAround, screenshot } from './browser.js';
 import {
   descendantsOf,
@@ -44,12 +45,23 @@ describe('npm start (the embedded default)', () => {
 
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const first = await context.newPage();
+    // The subprotocol each of the page's WebSockets was granted (document aliases, expected).
+    const granted: string[] = [];
+    const cdp = await context.newCDPSession(first);
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketHandshakeResponseReceived', ({ response }) => {
+      const header = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === 'sec-websocket-protocol',
+      );
+      granted.push(String(header?.[1] ?? ''));
+    });
     await first.goto(scrawl.url);
     await first.getByTestId('name-input').fill('Ana');
     await first.getByTestId('create-room').click();
     await first.waitForURL(/\/r\/[A-Z0-9]{6}$/);
     const roomUrl = first.url();
     await expect(first.getByTestId('board').isVisible()).resolves.toBe(true);
+    await eventually(() => expect([...new Set(granted)]).toEqual([DOCUMENT_ALIASES_PROTOCOL]));
 
     const otherContext = await app.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const second = await otherContext.newPage();

@@ -11,6 +11,7 @@ import {
   gameDocName,
   parseJsonMessage,
   whisperSchema,
+  withDocumentAliases,
   type ChatLine,
   type ClientRpc,
   type GameState,
@@ -27,6 +28,9 @@ import { readPlayers, watchAwareness } from './presence';
 import { SeatRenewal } from './SeatRenewal';
 import { loadSecret, storeSecret } from './secretStorage';
 import { NO_WHISPERS, applyWhisper, type WhisperState } from './whispers';
+
+/** The browser's WebSocket with document aliases: half the bytes of a live stroke frame. */
+const AliasingWebSocket = withDocumentAliases(WebSocket);
 
 /** The canvas round of the lobby's free-draw board. */
 export const LOBBY_ROUND = 0;
@@ -77,6 +81,7 @@ export class RoomSession {
     this.whispers = new Store<WhisperState>({ ...NO_WHISPERS, secret: loadSecret(seat.code) });
     this.socket = new HocuspocusProviderWebsocket({
       url: collabUrl(seat.roomId),
+      WebSocketPolyfill: AliasingWebSocket,
       ...RECONNECT_POLICY,
       autoConnect: false,
       onDisconnect: ({ event }) => {

@@ -3,14 +3,18 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { StrokeWriter, chunkPointCount, getStrokes, type InputPoint } from '@scrawl/drawing-engine';
 import {
+  AliasDecoder,
+  DOCUMENT_ALIASES_PROTOCOL,
   GAME_STATE_KEY,
   canvasDocName,
   createRoomResponseSchema,
+  frameBytes,
   gameDocName,
   gameStateSchema,
   joinRoomResponseSchema,
   parseJsonMessage,
   whisperSchema,
+  withDocumentAliases,
   type ClientRpc,
   type GameState,
   type JoinRoomResponse,
@@ -191,15 +195,19 @@ class ScrawlClient {
     url: string,
     meter: Meter,
   ) {
+    // As the web client: document aliases over a socket that counts what goes on the wire.
     const CountingWebSocket = countingWebSocket(
-      (data) => {
-        if (!this.drawing) meter.watcherFrame(messageBytes(data), this.isCanvasFrame(data));
+      (bytes, frame) => {
+        if (!this.drawing) meter.watcherFrame(bytes, this.isCanvasFrame(frame));
       },
-      (data) => {
-        if (this.drawing) meter.drawerFrame(messageBytes(data), this.isCanvasFrame(data));
+      (bytes, frame) => {
+        if (this.drawing) meter.drawerFrame(bytes, this.isCanvasFrame(frame));
       },
     );
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: CountingWebSocket });
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: withDocumentAliases(CountingWebSocket),
+    });
     this.game = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: gameDocName(seat.roomId),
@@ -295,17 +303,11 @@ class ScrawlClient {
   }
 
   /** A frame of the canvas document (the document name leads every Hocuspocus frame). */
-  isCanvasFrame(data: unknown): boolean {
-    const bytes =
-      data instanceof ArrayBuffer
-        ? new Uint8Array(data)
-        : ArrayBuffer.isView(data)
-          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-          : null;
+  isCanvasFrame(frame: Uint8Array | null): boolean {
     const name = this.canvasNameBytes;
     // The name is a varstring: a one-byte length (names are under 128 bytes), then UTF-8.
-    if (!bytes || !name || bytes[0] !== name.length) return false;
-    for (let i = 0; i < name.length; i++) if (bytes[i + 1] !== name[i]) return false;
+    if (!frame || !name || frame[0] !== name.length) return false;
+    for (let i = 0; i < name.length; i++) if (frame[i + 1] !== name[i]) return false;
     return true;
   }
 
@@ -349,16 +351,35 @@ class ScrawlClient {
 }
 
 /** A `ws` WebSocket class that reports every frame it receives and sends. */
-function countingWebSocket(onReceive: (data: unknown) => void, onSend: (data: unknown) => void) {
+/**
+ * A `ws` WebSocket that reports each frame's size on the wire and the frame itself, its
+ * document name restored when aliased (by its own copies of the aliasing layer's tables, which
+ * see the same frames in the same order).
+ */
+function countingWebSocket(
+  onReceive: (bytes: number, frame: Uint8Array | null) => void,
+  onSend: (bytes: number, frame: Uint8Array | null) => void,
+) {
   return class CountingWebSocket extends WebSocket {
+    private readonly received = new AliasDecoder();
+    private readonly sent = new AliasDecoder();
+
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      this.on('message', onReceive);
+      this.on('message', (data: unknown) => {
+        onReceive(messageBytes(data), this.frame(this.received, data));
+      });
     }
 
     override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
-      onSend(data);
+      onSend(messageBytes(data), this.frame(this.sent, data));
       (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+
+    private frame(decoder: AliasDecoder, data: unknown): Uint8Array | null {
+      const bytes = frameBytes(data);
+      if (!bytes || this.protocol !== DOCUMENT_ALIASES_PROTOCOL) return bytes;
+      return decoder.decode(bytes);
     }
   };
 }
