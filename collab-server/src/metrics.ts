@@ -1,11 +1,19 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { parseDocName } from '@scrawl/protocol';
 
 /** The collab-server's Prometheus metrics, on one registry served at /metrics. */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'scrawl_collab_' });
+  // The loaded documents' names, read when scraped (Hocuspocus' afterLoadDocument hook runs
+  // before the document joins its map, so counting there came out one low).
+  let loadedNames: () => Iterable<string> = () => [];
   return {
     registry,
+    /** Where the document and room gauges read the loaded documents' names from. */
+    countLoaded(names: () => Iterable<string>): void {
+      loadedNames = names;
+    },
     connections: new Gauge({
       name: 'scrawl_collab_connections',
       help: 'Open WebSocket connections',
@@ -15,6 +23,9 @@ export function createMetrics() {
       name: 'scrawl_collab_documents_loaded',
       help: 'Documents held in memory',
       registers: [registry],
+      collect() {
+        this.set([...loadedNames()].length);
+      },
     }),
     documentsLoaded: new Counter({
       name: 'scrawl_collab_document_loads_total',
@@ -60,6 +71,11 @@ export function createMetrics() {
       name: 'scrawl_collab_rooms_active',
       help: 'Rooms with a loaded game document',
       registers: [registry],
+      collect() {
+        let rooms = 0;
+        for (const name of loadedNames()) if (parseDocName(name)?.kind === 'game') rooms++;
+        this.set(rooms);
+      },
     }),
   };
 }

@@ -123,20 +123,8 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
     async onChange({ documentName }) {
       metrics.updates.inc({ kind: parseDocName(documentName)?.kind ?? 'unknown' });
     },
-    async afterLoadDocument() {
-      countDocuments();
-    },
-    async afterUnloadDocument() {
-      countDocuments();
-    },
   });
-  const countDocuments = () => {
-    metrics.documents.set(hocuspocus.getDocumentsCount());
-    let rooms = 0;
-    for (const name of hocuspocus.documents.keys())
-      if (parseDocName(name)?.kind === 'game') rooms++;
-    metrics.rooms.set(rooms);
-  };
+  metrics.countLoaded(() => hocuspocus.documents.keys());
   // Redis pub/sub delivers at most once: a dropped message leaves instances apart until the
   // next change. Every loaded document re-announces its state vector now and then, so peers
   // send what it lacks and ask for what they lack (extension-redis answers both ways); the

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, startTestCollab, type TestCollab } from '../testing/index.js';
+import { canvasDocName, gameDocName, type RoomId } from '@scrawl/protocol';
+import {
+  TestClient,
+  createTestDatabase,
+  eventually,
+  joinNewRoom,
+  startTestCollab,
+  type TestCollab,
+} from '../testing/index.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let collab: TestCollab;
@@ -204,5 +212,30 @@ describe('room API', () => {
     const metrics = await (await fetch(`${collab.http}/metrics`)).text();
     expect(metrics).toMatch(/^scrawl_collab_connections /m);
     expect(metrics).toMatch(/^scrawl_collab_documents_loaded /m);
+  });
+
+  it('counts the documents and rooms loaded at the moment of the scrape', async () => {
+    const gauge = async (name: string) => {
+      const text = await (await fetch(`${collab.http}/metrics`)).text();
+      return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    };
+    const before = {
+      documents: await gauge('scrawl_collab_documents_loaded'),
+      rooms: await gauge('scrawl_collab_rooms_active'),
+    };
+    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana']);
+    const ana = new TestClient(collab.ws);
+    try {
+      await ana.open(gameDocName(roomId as RoomId), seats[0]!.token);
+      await ana.open(canvasDocName(roomId as RoomId, 0), seats[0]!.token);
+      expect(await gauge('scrawl_collab_documents_loaded')).toBe(before.documents + 2);
+      expect(await gauge('scrawl_collab_rooms_active')).toBe(before.rooms + 1);
+    } finally {
+      ana.close();
+    }
+    await eventually(async () => {
+      expect(await gauge('scrawl_collab_documents_loaded')).toBe(before.documents);
+      expect(await gauge('scrawl_collab_rooms_active')).toBe(before.rooms);
+    });
   });
 });
