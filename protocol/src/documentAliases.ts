@@ -31,14 +31,6 @@ export class UnknownAliasError extends Error {
   }
 }
 
-/** Where a frame's document name ends, and the name's bytes (its varstring included). */
-interface NamePrefix {
-  /** Byte length of the name's varstring (length prefix and UTF-8). */
-  readonly end: number;
-  /** 0 for a named frame; for an aliased frame, the offset of the alias. */
-  readonly aliasAt: number;
-}
-
 /** Reads a varuint at `offset`: [value, next offset], or null when cut short or too long. */
 function readVarUint(bytes: Uint8Array, offset: number): [number, number] | null {
   let value = 0;
@@ -61,73 +53,108 @@ function writeVarUint(value: number, into: number[]): void {
   into.push(rest);
 }
 
-/** The frame's name prefix, or null for bytes that do not start with one (ping, pong). */
-function namePrefix(frame: Uint8Array): NamePrefix | null {
-  const length = readVarUint(frame, 0);
-  if (!length) return null;
-  const [size, start] = length;
-  if (size === 0) return { end: start, aliasAt: start };
+/** The frame starts with a zero-length name: an alias follows. */
+const ALIASED = -1;
+
+/**
+ * Where the frame's document name ends (its varstring included), {@link ALIASED}, or 0 for
+ * bytes that do not start with a name (ping, pong, cut short). Runs on every frame: names
+ * under 128 bytes (all of Scrawl's) take the path without allocating.
+ */
+function nameEnd(frame: Uint8Array): number {
+  const first = frame[0];
+  if (first === undefined) return 0;
+  if (first === 0) return ALIASED;
+  let size = first;
+  let start = 1;
+  if (first >= 0x80) {
+    const length = readVarUint(frame, 0);
+    if (!length) return 0;
+    [size, start] = length;
+  }
   // A name must leave room for the message type that follows it.
-  if (start + size >= frame.length) return null;
-  return { end: start + size, aliasAt: 0 };
+  return start + size < frame.length ? start + size : 0;
 }
 
+/** `head` then `frame` from `from`, in one new array (small frames copied by hand: cheaper). */
 function concat(head: ArrayLike<number>, frame: Uint8Array, from: number): Uint8Array {
   const out = new Uint8Array(head.length + frame.length - from);
-  out.set(head, 0);
-  out.set(frame.subarray(from), head.length);
+  for (let i = 0; i < head.length; i++) out[i] = head[i]!;
+  if (frame.length - from > 64) {
+    out.set(frame.subarray(from), head.length);
+    return out;
+  }
+  for (let i = from, j = head.length; i < frame.length; i++, j++) out[j] = frame[i]!;
   return out;
 }
 
-/** A name's key in the encoder's table: its bytes, one char per byte (no UTF-8 decoding). */
-function nameKey(frame: Uint8Array, end: number): string {
-  return String.fromCharCode(...frame.subarray(0, end));
+/**
+ * The documents one direction has named, by alias (their order of first appearance), found
+ * by the bytes of a frame's name without decoding or copying them.
+ */
+class NameTable {
+  readonly names: Uint8Array[] = [];
+  private readonly byHash = new Map<number, number[]>();
+
+  /** The alias of the name that ends at `end`, or -1; records it when new and room is left. */
+  aliasOf(frame: Uint8Array, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < end; i++) hash = Math.imul(hash ^ frame[i]!, 0x01000193);
+    const bucket = this.byHash.get(hash);
+    if (bucket) {
+      for (const alias of bucket) if (sameName(this.names[alias]!, frame, end)) return alias;
+    }
+    if (this.names.length < MAX_DOCUMENT_ALIASES) {
+      const alias = this.names.length;
+      this.names.push(frame.slice(0, end));
+      if (bucket) bucket.push(alias);
+      else this.byHash.set(hash, [alias]);
+    }
+    return -1;
+  }
+}
+
+function sameName(name: Uint8Array, frame: Uint8Array, end: number): boolean {
+  if (name.length !== end) return false;
+  for (let i = 0; i < end; i++) if (name[i] !== frame[i]) return false;
+  return true;
 }
 
 /** The sending side of one direction of a socket. */
 export class AliasEncoder {
-  private readonly aliases = new Map<string, number>();
+  private readonly table = new NameTable();
 
   /** The frame as it goes on the wire: aliased when its document was named before. */
   encode(frame: Uint8Array): Uint8Array {
-    const prefix = namePrefix(frame);
-    if (!prefix || prefix.aliasAt !== 0) return frame;
-    const key = nameKey(frame, prefix.end);
-    const alias = this.aliases.get(key);
-    if (alias === undefined) {
-      if (this.aliases.size < MAX_DOCUMENT_ALIASES) this.aliases.set(key, this.aliases.size);
-      return frame;
-    }
+    const end = nameEnd(frame);
+    if (end <= 0) return frame;
+    const alias = this.table.aliasOf(frame, end);
+    if (alias < 0) return frame;
     const head = [0];
     writeVarUint(alias, head);
-    return concat(head, frame, prefix.end);
+    return concat(head, frame, end);
   }
 }
 
 /** The receiving side of one direction of a socket. */
 export class AliasDecoder {
-  private readonly names: Uint8Array[] = [];
-  private readonly known = new Set<string>();
+  private readonly table = new NameTable();
 
   /**
    * The frame with its document's name back in place. Throws {@link UnknownAliasError} for an
    * alias never assigned (a broken or hostile peer: close its socket).
    */
   decode(frame: Uint8Array): Uint8Array {
-    const prefix = namePrefix(frame);
-    if (!prefix) return frame;
-    if (prefix.aliasAt === 0) {
-      if (this.names.length < MAX_DOCUMENT_ALIASES) {
-        const key = nameKey(frame, prefix.end);
-        if (!this.known.has(key)) {
-          this.known.add(key);
-          this.names.push(frame.slice(0, prefix.end));
-        }
-      }
+    const end = nameEnd(frame);
+    if (end === 0) return frame;
+    if (end > 0) {
+      this.table.aliasOf(frame, end);
       return frame;
     }
-    const alias = readVarUint(frame, prefix.aliasAt);
-    const name = alias ? this.names[alias[0]] : undefined;
+    const second = frame[1];
+    const alias =
+      second !== undefined && second < 0x80 ? ([second, 2] as const) : readVarUint(frame, 1);
+    const name = alias ? this.table.names[alias[0]] : undefined;
     if (!alias || !name) throw new UnknownAliasError(alias?.[0] ?? -1);
     return concat(name, frame, alias[1]);
   }
