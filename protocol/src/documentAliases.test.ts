@@ -11,12 +11,17 @@ import type { RoomId } from './ids.js';
 
 const room = 'abcdefgh12345678' as RoomId;
 
-/** A Hocuspocus frame: the document name as a varstring, then the message type and body. */
-function frame(name: string, type: number, ...body: number[]): Uint8Array {
-  const bytes = Array.from(name, (c) => c.charCodeAt(0)); // document names are ASCII
+/** A document name as a varstring: its length, then its bytes (document names are ASCII). */
+function varString(name: string): number[] {
+  const bytes = Array.from(name, (c) => c.charCodeAt(0));
   const length =
     bytes.length < 128 ? [bytes.length] : [(bytes.length & 0x7f) | 0x80, bytes.length >> 7];
-  return Uint8Array.from([...length, ...bytes, type, ...body]);
+  return [...length, ...bytes];
+}
+
+/** A Hocuspocus frame: the document name as a varstring, then the message type and body. */
+function frame(name: string, type: number, ...body: number[]): Uint8Array {
+  return Uint8Array.from([...varString(name), type, ...body]);
 }
 
 const PING = Uint8Array.of(9);
@@ -79,7 +84,7 @@ describe('document aliases', () => {
     expect(decoder.decode(wire)).toEqual(lastAliased);
   });
 
-  it('restores every frame of any stream, in order', () => {
+  it('restores every frame of any stream, in order, and names its document', () => {
     const names = [
       gameDocName(room),
       canvasDocName(room, 0),
@@ -89,20 +94,24 @@ describe('document aliases', () => {
     const anyFrame = fc.oneof(
       fc
         .tuple(fc.constantFrom(...names), fc.nat(10), fc.uint8Array({ maxLength: 40 }))
-        .map(([name, type, body]) => frame(name, type, ...body)),
-      fc.constantFrom(PING, Uint8Array.of(10)),
+        .map(([name, type, body]) => ({ bytes: frame(name, type, ...body), name })),
+      fc.constantFrom(PING, Uint8Array.of(10)).map((bytes) => ({ bytes, name: null })),
     );
     fc.assert(
       fc.property(fc.array(anyFrame, { maxLength: 60 }), (frames) => {
         const encoder = new AliasEncoder();
         const decoder = new AliasDecoder();
+        const reader = new AliasDecoder();
         let wire = 0;
         let plain = 0;
-        for (const original of frames) {
+        for (const { bytes: original, name } of frames) {
           const sent = encoder.encode(original);
           wire += sent.length;
           plain += original.length;
           expect(decoder.decode(sent)).toEqual(original);
+          expect(reader.nameOf(sent)).toEqual(
+            name === null ? null : Uint8Array.from(varString(name)),
+          );
         }
         expect(wire).toBeLessThanOrEqual(plain);
       }),

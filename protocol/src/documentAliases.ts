@@ -151,12 +151,31 @@ export class AliasDecoder {
       this.table.aliasOf(frame, end);
       return frame;
     }
+    const [name, from] = this.aliased(frame);
+    return concat(name, frame, from);
+  }
+
+  /**
+   * The name (its varstring: length, then UTF-8) of the document a frame is about, or null
+   * for a frame without one; records names as {@link decode} does, and builds no frame. For a
+   * reader that only needs to know the document (a meter), beside the one that decodes.
+   */
+  nameOf(frame: Uint8Array): Uint8Array | null {
+    const end = nameEnd(frame);
+    if (end === 0) return null;
+    if (end < 0) return this.aliased(frame)[0];
+    const alias = this.table.aliasOf(frame, end);
+    return alias < 0 ? frame.subarray(0, end) : this.table.names[alias]!;
+  }
+
+  /** An aliased frame's document name, and where the frame goes on after the alias. */
+  private aliased(frame: Uint8Array): [Uint8Array, number] {
     const second = frame[1];
     const alias =
       second !== undefined && second < 0x80 ? ([second, 2] as const) : readVarUint(frame, 1);
     const name = alias ? this.table.names[alias[0]] : undefined;
     if (!alias || !name) throw new UnknownAliasError(alias?.[0] ?? -1);
-    return concat(name, frame, alias[1]);
+    return [name, alias[1]];
   }
 }
 

@@ -302,12 +302,14 @@ class ScrawlClient {
     });
   }
 
-  /** A frame of the canvas document (the document name leads every Hocuspocus frame). */
-  isCanvasFrame(frame: Uint8Array | null): boolean {
-    const name = this.canvasNameBytes;
-    // The name is a varstring: a one-byte length (names are under 128 bytes), then UTF-8.
-    if (!frame || !name || frame[0] !== name.length) return false;
-    for (let i = 0; i < name.length; i++) if (frame[i + 1] !== name[i]) return false;
+  /** Whether a frame's document (its name as a varstring) is the canvas. */
+  isCanvasFrame(name: Uint8Array | null): boolean {
+    const canvas = this.canvasNameBytes;
+    // A varstring: a one-byte length (names are under 128 bytes), then UTF-8.
+    if (!name || !canvas || name.length !== canvas.length + 1 || name[0] !== canvas.length) {
+      return false;
+    }
+    for (let i = 0; i < canvas.length; i++) if (name[i + 1] !== canvas[i]) return false;
     return true;
   }
 
@@ -350,15 +352,14 @@ class ScrawlClient {
   }
 }
 
-/** A `ws` WebSocket class that reports every frame it receives and sends. */
 /**
- * A `ws` WebSocket that reports each frame's size on the wire and the frame itself, its
- * document name restored when aliased (by its own copies of the aliasing layer's tables, which
- * see the same frames in the same order).
+ * A `ws` WebSocket that reports each frame's size on the wire and the name of the document it
+ * is about, read through aliases by its own copies of the aliasing layer's tables (which see
+ * the same frames in the same order).
  */
 function countingWebSocket(
-  onReceive: (bytes: number, frame: Uint8Array | null) => void,
-  onSend: (bytes: number, frame: Uint8Array | null) => void,
+  onReceive: (bytes: number, document: Uint8Array | null) => void,
+  onSend: (bytes: number, document: Uint8Array | null) => void,
 ) {
   return class CountingWebSocket extends WebSocket {
     private readonly received = new AliasDecoder();
@@ -367,19 +368,21 @@ function countingWebSocket(
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
       this.on('message', (data: unknown) => {
-        onReceive(messageBytes(data), this.frame(this.received, data));
+        onReceive(messageBytes(data), this.documentOf(this.received, data));
       });
     }
 
     override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
-      onSend(messageBytes(data), this.frame(this.sent, data));
+      onSend(messageBytes(data), this.documentOf(this.sent, data));
       (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
 
-    private frame(decoder: AliasDecoder, data: unknown): Uint8Array | null {
+    private documentOf(names: AliasDecoder, data: unknown): Uint8Array | null {
       const bytes = frameBytes(data);
-      if (!bytes || this.protocol !== DOCUMENT_ALIASES_PROTOCOL) return bytes;
-      return decoder.decode(bytes);
+      if (!bytes) return null;
+      if (this.protocol === DOCUMENT_ALIASES_PROTOCOL) return names.nameOf(bytes);
+      const end = 1 + (bytes[0] ?? 0);
+      return end < bytes.length ? bytes.subarray(0, end) : null;
     }
   };
 }
