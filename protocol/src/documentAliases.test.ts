@@ -4,7 +4,9 @@ import {
   AliasDecoder,
   AliasEncoder,
   MAX_DOCUMENT_ALIASES,
+  DOCUMENT_ALIASES_PROTOCOL,
   UnknownAliasError,
+  withDocumentAliases,
 } from './documentAliases.js';
 import { canvasDocName, gameDocName } from './documents.js';
 import type { RoomId } from './ids.js';
@@ -116,5 +118,85 @@ describe('document aliases', () => {
         expect(wire).toBeLessThanOrEqual(plain);
       }),
     );
+  });
+});
+
+/** A stand-in for a WebSocket class: records what is sent, and delivers what a test passes. */
+class FakeSocket {
+  static last: FakeSocket | null = null;
+  readonly sent: unknown[] = [];
+  readonly listeners = new Map<string, Array<(event: { data: unknown }) => void>>();
+  closed: { code?: number; reason?: string } | null = null;
+
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
+    FakeSocket.last = this;
+  }
+
+  get protocol(): string {
+    return Array.isArray(this.protocols) ? (this.protocols[0] ?? '') : '';
+  }
+
+  send(data: unknown): void {
+    this.sent.push(data);
+  }
+
+  close(code?: number, reason?: string): void {
+    this.closed = { code, reason };
+  }
+
+  addEventListener(type: string, listener: (event: { data: unknown }) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  removeEventListener(type: string, listener: (event: { data: unknown }) => void): void {
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
+  }
+
+  deliver(bytes: Uint8Array): void {
+    for (const listener of this.listeners.get('message') ?? []) listener({ data: bytes.buffer });
+  }
+}
+
+describe('withDocumentAliases', () => {
+  it('asks for the subprotocol, aliases what it sends and restores what it receives', () => {
+    const Socket = withDocumentAliases(FakeSocket);
+    const socket = new Socket('ws://scrawl.test/collab');
+    const fake = FakeSocket.last!;
+    expect(fake.protocols).toEqual([DOCUMENT_ALIASES_PROTOCOL]);
+
+    const game = frame(gameDocName(room), 0, 2, 9);
+    socket.send(game);
+    socket.send(game);
+    expect(fake.sent).toEqual([game, Uint8Array.of(0, 0, 0, 2, 9)]);
+
+    const received: Uint8Array[] = [];
+    const listener = (event: { data: unknown }) => {
+      received.push(new Uint8Array(event.data as ArrayBuffer));
+    };
+    socket.addEventListener('message', listener);
+    fake.deliver(frame(gameDocName(room), 1, 5));
+    fake.deliver(Uint8Array.of(0, 0, 1, 6));
+    expect(received).toEqual([frame(gameDocName(room), 1, 5), frame(gameDocName(room), 1, 6)]);
+
+    socket.removeEventListener('message', listener);
+    fake.deliver(Uint8Array.of(0, 0, 1, 7));
+    expect(received).toHaveLength(2);
+  });
+
+  it('closes its socket when the server names an alias it never assigned', () => {
+    const socket = new (withDocumentAliases(FakeSocket))('ws://scrawl.test/collab');
+    const received: unknown[] = [];
+    socket.addEventListener('message', (event: { data: unknown }) => {
+      received.push(event.data);
+    });
+    FakeSocket.last!.deliver(Uint8Array.of(0, 3, 1, 6));
+    expect(received).toEqual([]);
+    expect(FakeSocket.last!.closed).toEqual({ code: 4422, reason: 'unknown document alias' });
   });
 });

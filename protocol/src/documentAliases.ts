@@ -23,6 +23,13 @@ export const DOCUMENT_ALIASES_PROTOCOL = 'scrawl.aliases.1';
  */
 export const MAX_DOCUMENT_ALIASES = 256;
 
+/**
+ * What a client closes with when the server names an alias never assigned: the code the
+ * server closes such a client with (invalid-update). Its provider then reconnects, and a new
+ * socket starts both tables afresh.
+ */
+const CLOSE_UNKNOWN_ALIAS = 4422;
+
 /** A frame named an alias its direction never assigned. */
 export class UnknownAliasError extends Error {
   constructor(alias: number) {
@@ -183,6 +190,7 @@ export class AliasDecoder {
 interface WebSocketLike {
   readonly protocol: string;
   send(data: never): void;
+  close(code?: number, reason?: string): void;
   addEventListener(type: string, listener: never, options?: never): void;
   removeEventListener(type: string, listener: never, options?: never): void;
 }
@@ -251,7 +259,15 @@ export function withDocumentAliases<T extends WebSocketClass>(Base: T): T {
           inner.call(this, event);
           return;
         }
-        const decoded = this.decoder.decode(bytes);
+        let decoded: Uint8Array;
+        try {
+          decoded = this.decoder.decode(bytes);
+        } catch (error) {
+          // The tables no longer agree; a new socket starts both afresh.
+          if (!(error instanceof UnknownAliasError)) throw error;
+          this.close(CLOSE_UNKNOWN_ALIAS, 'unknown document alias');
+          return;
+        }
         if (decoded === bytes) {
           inner.call(this, event);
           return;
