@@ -25,8 +25,9 @@ export const MAX_DOCUMENT_ALIASES = 256;
 
 /**
  * What a client closes with when the server names an alias never assigned: the code the
- * server closes such a client with (invalid-update). Its provider then reconnects, and a new
- * socket starts both tables afresh.
+ * server closes such a client with (invalid-update). The web app shows that refusal and
+ * offers a reload; a Node client's provider reconnects. Either way a new socket starts both
+ * tables afresh.
  */
 const CLOSE_UNKNOWN_ALIAS = 4422;
 
