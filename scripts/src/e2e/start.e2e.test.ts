@@ -11,6 +11,7 @@ import {
   type ScrawlProcess,
 } from './scrawlProcess.js';
 import { useScrawlBrowser } from './fixture.js';
+import { drawableBoard } from './pages.js';
 
 const app = useScrawlBrowser('e2e');
 
@@ -21,7 +22,7 @@ async function stopWithCtrlC(running: ScrawlProcess): Promise<{ code: number | n
   return { code, ms: Date.now() - started };
 }
 
-/** The board's centre and a point to its right, in board-element pixels. */
+/** The board's box, for pages that only look at it. */
 async function boardBox(page: Page) {
   const box = await page.getByTestId('board').boundingBox();
   if (!box) throw new Error('the board is not visible');
@@ -75,8 +76,8 @@ describe('npm start (the embedded default)', () => {
       timeoutMs: 15_000,
     });
 
-    // Draw a horizontal line across the middle of the first page's board.
-    const box = await boardBox(first);
+    // Draw a horizontal line across the middle of the first page's board, once it takes strokes.
+    const box = await drawableBoard(first);
     const from = { x: box.width * 0.3, y: box.height * 0.5 };
     const to = { x: box.width * 0.6, y: box.height * 0.5 };
     const secondBox = await boardBox(second);
