@@ -16,7 +16,7 @@ import { createRoomState, publicState, step, wakeAt, whispersFor } from '../rule
 import type { Effect, Input, Random, RoomState } from '../rules/types.js';
 import { contextFrom, inSpan, traceparentOf } from '../tracing.js';
 import { GameChannel } from './GameChannel.js';
-import { LostOwnershipError, type StateStore } from './StateStore.js';
+import { LostOwnershipError, type RoomSummary, type StateStore } from './StateStore.js';
 import { turnEvents } from './turnEvents.js';
 
 /** Asks for a turn's drawers before announcing the turn regardless. */
@@ -56,6 +56,8 @@ export class RoomDriver {
   private stopped = false;
   private synced = false;
   private lastPresence = '';
+  /** The room summary this driver last saved: a step that leaves it as it was skips it. */
+  private savedSummary = '';
   private readonly channel: GameChannel;
   private readonly createdAt: number;
 
@@ -250,19 +252,23 @@ export class RoomDriver {
       effect.type === 'kick' ? [{ playerId: effect.playerId, until: effect.until }] : [],
     );
     const events = turnEvents(before, state, effects, input.now);
+    const summary: RoomSummary = {
+      players: state.seats.filter((seat) => seat.connected && seat.role === 'player').length,
+      phase: state.phase,
+      isPublic: state.settings.public,
+    };
+    const summaryKey = JSON.stringify(summary);
     try {
       this.version = await this.deps.store.save(
         state,
         this.version,
         records,
         bans,
-        {
-          players: state.seats.filter((seat) => seat.connected && seat.role === 'player').length,
-          phase: state.phase,
-          isPublic: state.settings.public,
-        },
+        // Most steps (chat, guesses, ticks) leave it as it was: one statement fewer each.
+        summaryKey === this.savedSummary ? null : summary,
         events,
       );
+      this.savedSummary = summaryKey;
     } catch (error) {
       if (error instanceof LostOwnershipError) {
         this.deps.log.warn(

@@ -18,6 +18,13 @@ export interface TurnEvent {
   at: number;
 }
 
+/** What the public room list shows of a room (its row in `rooms`). */
+export interface RoomSummary {
+  players: number;
+  phase: string;
+  isPublic: boolean;
+}
+
 /** A removal to store with a step. */
 export interface Ban {
   playerId: string;
@@ -65,8 +72,9 @@ export class StateStore {
   }
 
   /**
-   * Saves a state that follows `version` (null: the first save), with its records and bans.
-   * Returns the new version.
+   * Saves a state that follows `version` (null: the first save), with its records and bans,
+   * and the room's summary unless it is null (unchanged since the last save). Returns the new
+   * version.
    * @throws LostOwnershipError when the saved version moved on meanwhile.
    */
   async save(
@@ -74,7 +82,7 @@ export class StateStore {
     version: number | null,
     records: readonly DbRecord[],
     bans: readonly Ban[],
-    summary: { players: number; phase: string; isPublic: boolean },
+    summary: RoomSummary | null,
     events: readonly TurnEvent[] = [],
   ): Promise<number> {
     const next = (version ?? 0) + 1;
@@ -121,11 +129,13 @@ export class StateStore {
           )
           .execute();
       }
-      await trx
-        .updateTable('rooms')
-        .set({ player_count: summary.players, phase: summary.phase, is_public: summary.isPublic })
-        .where('id', '=', state.roomId)
-        .execute();
+      if (summary) {
+        await trx
+          .updateTable('rooms')
+          .set({ player_count: summary.players, phase: summary.phase, is_public: summary.isPublic })
+          .where('id', '=', state.roomId)
+          .execute();
+      }
       return next;
     });
   }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from 'kysely';
 import { eventually } from '@scrawl/collab-server/testing';
 import type { HeadlessPlayer } from '../testing/gameHarness.js';
 import {
@@ -61,6 +62,33 @@ describe('referee and collab-server', () => {
         text: 'hello there',
       }),
     );
+  });
+
+  it("keeps the room's row of the public list in step, and leaves it alone for chat", async () => {
+    const {
+      players: [ana, ben],
+      roomId,
+    } = await room(['Ana', 'Ben']);
+    const row = async () => {
+      const { rows } = await sql<{ players: number; phase: string; xmin: string }>`
+        select player_count as players, phase, xmin::text as xmin from rooms where id = ${roomId}
+      `.execute(world.db);
+      return rows[0]!;
+    };
+    await eventually(async () => expect(await row()).toMatchObject({ players: 2, phase: 'lobby' }));
+    // xmin names the transaction that last wrote the row: chat lines must not rewrite it.
+    const before = await row();
+    for (const text of ['one', 'two', 'three']) ana!.send({ type: 'chat/send', text });
+    await eventually(() =>
+      expect(ben!.chat.filter((l) => l.kind === 'chat').map((l) => l.text)).toEqual([
+        'one',
+        'two',
+        'three',
+      ]),
+    );
+    expect(await row()).toEqual(before);
+    ben!.close();
+    await eventually(async () => expect(await row()).toMatchObject({ players: 1, phase: 'lobby' }));
   });
 
   it('answers an invalid RPC message with a private notice and forwards nothing', async () => {
