@@ -66,8 +66,10 @@ export class PersistenceExtension implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<undefined> {
     const stop = this.metrics.storeSeconds.startTimer({ operation: 'load' });
     const parts = await this.store.loadParts(documentName);
-    document.transact(() => {
-      for (const part of parts) Y.applyUpdate(document, part);
+    withoutUpdateEvents(document, () => {
+      document.transact(() => {
+        for (const part of parts) Y.applyUpdate(document, part);
+      });
     });
     stop();
     this.metrics.documentsLoaded.inc();
@@ -136,6 +138,25 @@ function originSource(origin: unknown): unknown {
   return typeof origin === 'object' && origin !== null
     ? (origin as { source?: unknown }).source
     : undefined;
+}
+
+/**
+ * Runs `apply` with the document's 'update' listeners set aside. Hocuspocus's Document
+ * listens from its creation (to broadcast), and Yjs encodes every transaction it has
+ * listeners for: loading in one transaction encoded the whole stored document again, as one
+ * update for a document no one is connected to yet (a fifth of a 10,000-stroke board's load,
+ * `npm run bench`). Clients get what was loaded by syncing, as always.
+ */
+export function withoutUpdateEvents(document: Y.Doc, apply: () => void): void {
+  // lib0's Observable keeps its listeners by event name; Yjs checks for 'update' there.
+  const observers = (document as unknown as { _observers: Map<string, unknown> })._observers;
+  const listeners = observers.get('update');
+  observers.delete('update');
+  try {
+    apply();
+  } finally {
+    if (listeners !== undefined) observers.set('update', listeners);
+  }
 }
 
 /** An update with no structs and no deletes (what a client in sync answers a sync step 1 with). */
