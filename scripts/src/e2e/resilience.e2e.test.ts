@@ -59,4 +59,45 @@ describe('when the connection drops', () => {
     await ana.context.close();
     await ben.context.close();
   }, 180_000);
+
+  it('tries to reconnect at once when the browser is back online or the tab shows again', async () => {
+    const port = String(await freePort());
+    let scrawl = await app.start({ PORT: port });
+    const ana = await openPerson(app.browser, 'Ana');
+    await createRoom(ana, scrawl.url);
+    await eventually(async () => expect(await connection(ana.page)).toBe('connected'), GAME_WAIT);
+    // Listeners added now run after the app's: they see whether it started an attempt.
+    await ana.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const note = (event: Event) => {
+        const hooks = (window as { __scrawl?: { socketStatus(): string } }).__scrawl;
+        seen.push(`${event.type}: ${hooks?.socketStatus() ?? 'no room page'}`);
+      };
+      window.addEventListener('online', note);
+      document.addEventListener('visibilitychange', note);
+    });
+    const seen = () => ana.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+
+    // Offline, with the server gone and back: every attempt fails at once and the backoff
+    // grows (up to 5 s between attempts).
+    await ana.context.setOffline(true);
+    scrawl.signal('SIGINT');
+    await scrawl.exited;
+    await eventually(
+      async () => expect(await connection(ana.page)).toBe('reconnecting'),
+      GAME_WAIT,
+    );
+    scrawl = await app.start({ PORT: port });
+    await ana.page.waitForTimeout(3000);
+    await ana.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await ana.page.waitForTimeout(500);
+    expect(await connection(ana.page)).toBe('reconnecting');
+
+    await ana.context.setOffline(false);
+    await eventually(async () => expect(await connection(ana.page)).toBe('connected'), GAME_WAIT);
+    expect(await seen()).toEqual(['visibilitychange: connecting', 'online: connecting']);
+    await screenshot(ana.page, 'resilience-back-online');
+    await ana.context.close();
+  }, 120_000);
 });

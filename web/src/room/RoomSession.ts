@@ -135,6 +135,32 @@ export class RoomSession {
     void this.socket.connect();
     this.renewal.start();
     void this.clock.sync();
+    // Back online, or back in the foreground (phones suspend background tabs): try at once
+    // instead of waiting out the backoff of the failed attempts, up to 5 s.
+    const reconnectNow = () => {
+      this.reconnectNow();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') this.reconnectNow();
+    };
+    window.addEventListener('online', reconnectNow);
+    document.addEventListener('visibilitychange', onVisible);
+    this.stops.push(() => {
+      window.removeEventListener('online', reconnectNow);
+      document.removeEventListener('visibilitychange', onVisible);
+    });
+  }
+
+  /** The socket's state: 'connecting' from the moment an attempt starts. */
+  get socketStatus(): `${WebSocketStatus}` {
+    return this.socket.status;
+  }
+
+  /** Starts a connection attempt now if the socket is down and may be retried. */
+  private reconnectNow(): void {
+    if (this.closed || this.connection.get().kind === 'refused') return;
+    if (this.socket.status !== WebSocketStatus.Disconnected) return;
+    void this.socket.connect();
   }
 
   /** Closes the socket and releases everything; the session cannot be opened again. */

@@ -12,6 +12,8 @@ export interface ScrawlTestHooks {
   strokeCount(): number;
   /** The canvas round shown now (0: the lobby board). */
   canvasRound(): number;
+  /** The room's WebSocket: 'connecting' from the moment an attempt starts. */
+  socketStatus(): string;
   /** The voice chat: its state, audio RTP bytes through LiveKit's peer connections, others' mics. */
   readonly voice: {
     state(): VoiceState;
@@ -34,6 +36,7 @@ export function useTestHooks(session: RoomSession): void {
       playerId: session.seat.playerId,
       strokeCount: () => session.canvas.get().strokes.count,
       canvasRound: () => session.canvas.get().round,
+      socketStatus: () => session.socketStatus,
       voice: {
         state: () => session.voice.state.get(),
         stats: () => session.voice.stats(),
