@@ -58,9 +58,11 @@ describe('when the connection drops', () => {
     );
     await ana.context.close();
     await ben.context.close();
+    // The next test starts its own Scrawl on the same data directory.
+    await scrawl.stop();
   }, 180_000);
 
-  it('tries to reconnect at once when the browser is back online or the tab shows again', async () => {
+  it('says when the browser is offline, and tries again at once when it is back online or the tab shows again', async () => {
     const port = String(await freePort());
     let scrawl = await app.start({ PORT: port });
     const ana = await openPerson(app.browser, 'Ana');
@@ -93,11 +95,16 @@ describe('when the connection drops', () => {
     await ana.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await ana.page.waitForTimeout(500);
     expect(await connection(ana.page)).toBe('reconnecting');
+    await expect(ana.page.getByTestId('connection-status').textContent()).resolves.toMatch(
+      /^You are offline\. You can keep drawing/,
+    );
+    await screenshot(ana.page, 'resilience-offline-banner');
 
     await ana.context.setOffline(false);
     await eventually(async () => expect(await connection(ana.page)).toBe('connected'), GAME_WAIT);
     expect(await seen()).toEqual(['visibilitychange: connecting', 'online: connecting']);
     await screenshot(ana.page, 'resilience-back-online');
     await ana.context.close();
+    await scrawl.stop();
   }, 120_000);
 });

@@ -1,15 +1,18 @@
 import { Link } from '../lib/Link';
+import { useOnline } from '../lib/useOnline';
 import { useStore } from '../lib/useStore';
 import type { ConnectionState } from './connectionState';
 import type { RoomSession } from './RoomSession';
 
-function describe(state: ConnectionState): string {
+function describe(state: ConnectionState, online: boolean): string {
   switch (state.kind) {
     case 'connecting':
-      return 'Connecting…';
+      return online ? 'Connecting…' : 'You are offline. Scrawl connects once the network is back.';
     case 'connected':
       return 'Connected';
     case 'reconnecting':
+      if (!online)
+        return 'You are offline. You can keep drawing; it is sent once the network is back.';
       return (
         state.message ??
         'Connection lost. Reconnecting… You can keep drawing; it is sent once you are back.'
@@ -32,6 +35,7 @@ export function ConnectionBanner({
   onRejoin: () => void;
 }) {
   const state = useStore(session.connection);
+  const online = useOnline();
   return (
     <div
       className={`connection connection--${state.kind}`}
@@ -39,7 +43,7 @@ export function ConnectionBanner({
       data-state={state.kind}
       role={state.kind === 'refused' ? 'alert' : 'status'}
     >
-      <span className="connection-text">{describe(state)}</span>
+      <span className="connection-text">{describe(state, online)}</span>
       {state.kind === 'refused' && state.action === 'rejoin' && (
         <button type="button" className="button button--small" onClick={onRejoin}>
           Join again
