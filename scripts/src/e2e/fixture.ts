@@ -19,8 +19,9 @@ export interface ScrawlBrowser {
 
 /**
  * One Chromium and one temporary data directory for a browser test file, and the Scrawl
- * processes its tests start: after the tests, every one still running is stopped with all it
- * started, the browser closed and the directory removed. `launch` opens a browser of its own (with a
+ * processes its tests start, one at a time (they share the data directory): starting one stops
+ * the one before if it still runs; after the tests, the last is stopped with all it started,
+ * the browser closed and the directory removed. `launch` opens a browser of its own (with a
  * fake microphone, say); `startAtOnce` starts Scrawl before the first test.
  */
 export function useScrawlBrowser(
@@ -33,12 +34,11 @@ export function useScrawlBrowser(
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   let current: ScrawlProcess | undefined;
-  const started: ScrawlProcess[] = [];
 
   const start = async (env: Record<string, string> = {}) => {
     if (!dataDir) throw new Error('the browser fixture is not set up yet');
+    await current?.stop();
     current = await startScrawl({ DATA_DIR: dataDir, ...env });
-    started.push(current);
     return current;
   };
 
@@ -49,7 +49,7 @@ export function useScrawlBrowser(
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(started.map((scrawl) => scrawl.stop()));
+    await current?.stop();
     await browser?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

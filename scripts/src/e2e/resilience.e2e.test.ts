@@ -58,8 +58,6 @@ describe('when the connection drops', () => {
     );
     await ana.context.close();
     await ben.context.close();
-    // The next test starts its own Scrawl on the same data directory.
-    await scrawl.stop();
   }, 180_000);
 
   it('says when the browser is offline, and tries again at once when it is back online or the tab shows again', async () => {
@@ -105,6 +103,5 @@ describe('when the connection drops', () => {
     expect(await seen()).toEqual(['visibilitychange: connecting', 'online: connecting']);
     await screenshot(ana.page, 'resilience-back-online');
     await ana.context.close();
-    await scrawl.stop();
   }, 120_000);
 });
