@@ -19,6 +19,7 @@ import { guardExtension } from './collab/guardExtension.js';
 import { DrawerRegistry } from './collab/DrawerRegistry.js';
 import { PeerAwareRedis } from './collab/PeerAwareRedis.js';
 import { presenceExtension } from './collab/presenceExtension.js';
+import { senderEchoExtension } from './collab/senderEchoExtension.js';
 import { SocketLimiters } from './collab/RateLimiter.js';
 import { RpcBus } from './collab/RpcBus.js';
 import { rpcExtension } from './collab/rpcExtension.js';
@@ -88,6 +89,7 @@ export async function createCollabServer(deps: CollabServerDeps): Promise<Collab
     presenceExtension(),
     persistence,
     activity,
+    senderEchoExtension(log),
   ];
   let redisExtension: PeerAwareRedis | null = null;
   let rpcRedis: { pub: Redis; sub: Redis; prefix: string } | null = null;
