@@ -13,8 +13,9 @@ interface BroadcastingDocument {
  * Hocuspocus sends each flush of document updates to every connection of the document, the
  * connection that sent them included, which applies its own update again for nothing. On a
  * canvas with one drawer and seven watchers that is one socket write in eight for the server,
- * and the drawer's downstream doubled (`npm run bench`: at 40 rooms p99 57–82 → 37–52 ms,
- * collab-server −3 % and load generator −5 % of a core).
+ * and the drawer's downstream doubled. (`npm run bench -- --servers scrawl --rooms 40`, 11 runs
+ * each way, interleaved: p99 median 57 → 47 ms; CPU of server and load generator within the
+ * runs' spread.)
  *
  * This leaves the sender out of a flush whose updates all came from that one connection, and
  * only when they brought nothing it may lack: a transaction that began with structs waiting
