@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roomSettingsSchema } from './settings.js';
+import { publicSettingsSchema } from './settings.js';
 
 /**
  * The shape of a room's game document (`room/<id>/game`), written by the referee alone.
@@ -50,7 +50,8 @@ export const gameStateSchema = z.object({
   roomCode: z.string(),
   /** The player who may change settings and start; null when nobody is in the room. */
   hostId: z.string().nullable(),
-  settings: roomSettingsSchema,
+  /** The room's settings, its custom words only counted (the host is told them). */
+  settings: publicSettingsSchema,
   /** The game in progress (or just ended), null in the lobby before the first game. */
   gameId: z.string().nullable(),
   /** Round of the game, 1…settings.rounds (0 in the lobby). Every player draws once a round. */

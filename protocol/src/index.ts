@@ -107,10 +107,13 @@ export {
   SETTING_BOUNDS,
   applySettingsPatch,
   customWordSchema,
+  publicSettings,
+  publicSettingsSchema,
   roomSettingsSchema,
   settingsPatchSchema,
+  withCustomWords,
 } from './settings.js';
-export type { Language, RoomSettings, SettingsPatch } from './settings.js';
+export type { Language, PublicSettings, RoomSettings, SettingsPatch } from './settings.js';
 export { presencePlayerSchema, presenceSchema } from './presence.js';
 export type { Presence, PresencePlayer } from './presence.js';
 export { TOKEN_ISSUER, parseServiceToken, serviceToken, sessionClaimsSchema } from './session.js';

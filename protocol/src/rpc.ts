@@ -90,6 +90,8 @@ export const whisperSchema = z.discriminatedUnion('type', [
   }),
   /** A chat line only the drawer and the players who solved this turn see. */
   z.object({ type: z.literal('chat/private'), line: chatLineSchema }),
+  /** To the host: the room's custom words (the game document shows only how many). */
+  z.object({ type: z.literal('settings/words'), words: z.array(z.string()) }),
 ]);
 export type Whisper = z.output<typeof whisperSchema>;
 

@@ -65,6 +65,30 @@ export const roomSettingsSchema = z.object({
 });
 export type RoomSettings = z.output<typeof roomSettingsSchema>;
 
+/**
+ * The settings as the game document shows them to everyone: the custom words only counted.
+ * They would tell guessers what the word may be; the host is told them privately (the
+ * `settings/words` whisper).
+ */
+export const publicSettingsSchema = roomSettingsSchema.omit({ customWords: true }).extend({
+  customWordCount: z.number().int().min(0).max(MAX_CUSTOM_WORDS),
+});
+export type PublicSettings = z.output<typeof publicSettingsSchema>;
+
+/** What everyone may see of `settings`. */
+export function publicSettings({ customWords, ...rest }: RoomSettings): PublicSettings {
+  return { ...rest, customWordCount: customWords.length };
+}
+
+/** The whole settings again: the public ones and the words the host was told. */
+export function withCustomWords(
+  settings: PublicSettings,
+  customWords: readonly string[],
+): RoomSettings {
+  const { customWordCount: _count, ...rest } = settings;
+  return { ...rest, customWords: [...customWords] };
+}
+
 /** The settings of a new room. */
 export const DEFAULT_SETTINGS: RoomSettings = {
   rounds: SETTING_BOUNDS.rounds.default,

@@ -1,5 +1,5 @@
 import { applySettingsPatch, type PlayerId, type SettingsPatch } from '@scrawl/protocol';
-import { type Ctx, findSeat, notice, say } from './context.js';
+import { type Ctx, findSeat, notice, say, whisper } from './context.js';
 import { balanceRoles } from './seats.js';
 import { startDrawing } from './turns.js';
 
@@ -24,6 +24,10 @@ export function updateSettings(ctx: Ctx, playerId: PlayerId, patch: SettingsPatc
   state.settings = result.settings;
   balanceRoles(state);
   say(ctx, `${seat.name} changed the settings`);
+  // The game document only counts the custom words: the host is told them as they now are.
+  if (patch.customWords !== undefined) {
+    whisper(ctx, playerId, { type: 'settings/words', words: [...state.settings.customWords] });
+  }
 }
 
 /** The drawer picks one of the words whispered to them. */

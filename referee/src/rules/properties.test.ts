@@ -233,7 +233,7 @@ describe('properties', () => {
           const secret = secretOf(after);
           if (secret !== null || after.phase === 'choosing') {
             expect(shown.word).toBeNull();
-            const { settings: _settings, gameId: _gameId, ...rest } = shown;
+            const { gameId: _gameId, ...rest } = shown;
             for (const [path, text] of strings(rest)) {
               for (const word of secret !== null ? [secret] : after.turn!.choices) {
                 if (compactText(text).includes(compactText(word)))
@@ -276,6 +276,10 @@ describe('properties', () => {
               }
               if (message.type === 'chat/private') {
                 expect(effect.playerId === drawer || solvers.has(effect.playerId)).toBe(true);
+              }
+              // The custom words hold the word: nobody is told them while anything is secret.
+              if (message.type === 'settings/words') {
+                expect(word === null && choices.length === 0).toBe(true);
               }
               if (message.type === 'notice' || message.type === 'guess/close') {
                 if (word !== null) expect(matchWord(message.text, word)).not.toBe('exact');

@@ -1,11 +1,11 @@
-import type { GameState } from '@scrawl/protocol';
+import { publicSettings, type GameState } from '@scrawl/protocol';
 import { hintSlots } from './hints.js';
 import type { RoomState } from './types.js';
 
 /**
  * The public game document (SPEC V1–V3): everything anyone may see. The word appears only
  * once its turn is over; while drawing, the hint holds revealed characters only; the
- * choices never appear.
+ * choices never appear; the custom words (the word may be one of them) are only counted.
  */
 export function publicState(state: RoomState): GameState {
   const { phase, turn } = state;
@@ -22,7 +22,7 @@ export function publicState(state: RoomState): GameState {
     phase,
     roomCode: state.roomCode,
     hostId: state.hostId,
-    settings: structuredClone(state.settings),
+    settings: publicSettings(state.settings),
     gameId: state.game?.id ?? null,
     round: playing ? (state.game?.round ?? 0) : 0,
     canvasRound: turnShown ? turn.canvasRound : 0,

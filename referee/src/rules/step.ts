@@ -1,11 +1,12 @@
 import { DEFAULT_SETTINGS, type RoomCode, type RoomId } from '@scrawl/protocol';
 import { advance } from './clock.js';
 import { chooseWord, updateSettings } from './commands.js';
-import { type Ctx, connectedPlayers, seatedPlayers, findSeat, inGame } from './context.js';
+import { type Ctx, connectedPlayers, seatedPlayers, findSeat, inGame, whisper } from './context.js';
 import { MIN_PLAYERS, startGame, stopGame } from './game.js';
 import { handleMessage } from './messages.js';
 import { hostKick, report, voteKick } from './moderation.js';
 import { applyPresence, assignHost } from './seats.js';
+import { customWordsFor } from './whispers.js';
 import { endTurn } from './turns.js';
 import type { Input, Random, RoomState, StepResult } from './types.js';
 
@@ -52,7 +53,20 @@ export function step(state: RoomState, input: Input, random: Random): StepResult
       break;
   }
   settle(ctx);
+  tellHostWords(ctx, state);
   return { state: ctx.state, effects: ctx.effects };
+}
+
+/**
+ * The game document only counts the custom words: a host is told them when they may edit
+ * them, on becoming host in the lobby or when the room comes back to the lobby (a change
+ * is confirmed by updateSettings, a reconnect by whispersFor).
+ */
+function tellHostWords(ctx: Ctx, before: RoomState): void {
+  const { hostId, phase } = ctx.state;
+  if (hostId === null || (before.hostId === hostId && before.phase === phase)) return;
+  const words = customWordsFor(ctx.state, hostId);
+  if (words) whisper(ctx, hostId, words);
 }
 
 function handleRpc(ctx: Ctx, input: Extract<Input, { type: 'rpc' }>): void {

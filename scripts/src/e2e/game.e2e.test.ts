@@ -63,6 +63,19 @@ describe('a whole game in the browser', () => {
         expect(await ben.page.getByTestId('settings-summary').innerText()).toMatch(/Rounds\s+1\b/),
       GAME_WAIT,
     );
+    // Custom words: the others see how many, never the words (the host's field shows them).
+    const words = 'apple, pear, plum, fig, kiwi, lime, date, grape, melon, peach';
+    const customWords = ana.page.getByTestId('setting-customWords');
+    await customWords.fill(words);
+    await customWords.blur();
+    await eventually(
+      async () =>
+        expect(await ben.page.getByTestId('settings-summary').innerText()).toMatch(
+          /Custom words\s+10 words/,
+        ),
+      GAME_WAIT,
+    );
+    expect(await customWords.inputValue()).toBe(words);
     await screenshot(ben.page, 'game-02-settings-seen-by-player');
 
     const isPublic = ana.page.getByTestId('setting-public');

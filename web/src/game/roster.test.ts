@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_SETTINGS, type GameState, type PresencePlayer } from '@scrawl/protocol';
+import { DEFAULT_SETTINGS, publicSettings, type GameState, type PresencePlayer } from '@scrawl/protocol';
 import { buildRoster } from './roster';
 
 const person = (id: string, role: 'player' | 'spectator' = 'player') =>
@@ -20,7 +20,7 @@ const game = (patch: Partial<GameState>): GameState => ({
   phase: 'drawing',
   roomCode: 'K7PQ2X',
   hostId: 'ana',
-  settings: DEFAULT_SETTINGS,
+  settings: publicSettings(DEFAULT_SETTINGS),
   gameId: 'g1',
   round: 1,
   canvasRound: 3,

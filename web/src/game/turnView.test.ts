@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_SETTINGS, type GameState } from '@scrawl/protocol';
+import { DEFAULT_SETTINGS, publicSettings, type GameState } from '@scrawl/protocol';
 import { NO_WHISPERS, type WhisperState } from '../room/whispers';
 import { turnView } from './turnView';
 
@@ -7,7 +7,7 @@ const state = (patch: Partial<GameState>): GameState => ({
   phase: 'drawing',
   roomCode: 'K7PQ2X',
   hostId: 'ana',
-  settings: DEFAULT_SETTINGS,
+  settings: publicSettings(DEFAULT_SETTINGS),
   gameId: 'g1',
   round: 1,
   canvasRound: 3,

@@ -3,13 +3,16 @@ import { MIN_CUSTOM_WORDS, applySettingsPatch, type RoomSettings } from '@scrawl
 
 /**
  * The host's own words, comma separated, sent as typed when the field loses focus (the
- * referee splits and checks them). Problems are explained before anything is sent.
+ * referee splits and checks them). Problems are explained before anything is sent. Until
+ * the referee has told a new host the room's words (`pending`), the field waits.
  */
 export function CustomWords({
   settings,
+  pending,
   onCommit,
 }: {
   settings: RoomSettings;
+  pending: boolean;
   onCommit: (text: string) => void;
 }) {
   const id = useId();
@@ -45,6 +48,7 @@ export function CustomWords({
         className="input input--area"
         data-testid="setting-customWords"
         value={draft}
+        disabled={pending}
         placeholder="apple, lighthouse, paper plane, …"
         aria-describedby={hintId}
         aria-invalid={problem !== null}
@@ -54,7 +58,9 @@ export function CustomWords({
         onBlur={commit}
       />
       <p id={hintId} className={problem ? 'field-error' : 'field-hint'}>
-        {problem ?? `Separate them with commas; at least ${String(MIN_CUSTOM_WORDS)} words.`}
+        {pending
+          ? 'Fetching the room’s custom words…'
+          : (problem ?? `Separate them with commas; at least ${String(MIN_CUSTOM_WORDS)} words.`)}
       </p>
     </div>
   );

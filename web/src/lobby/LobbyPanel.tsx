@@ -1,4 +1,5 @@
-import type { GameState } from '@scrawl/protocol';
+import { withCustomWords, type GameState } from '@scrawl/protocol';
+import { useStore } from '../lib/useStore';
 import type { RoomSession } from '../room/RoomSession';
 import { Panel } from '../ui/Panel';
 import { InviteLink } from './InviteLink';
@@ -23,6 +24,8 @@ export function LobbyPanel({
 }) {
   const isHost = game !== null && game.hostId === session.self.id;
   useCreatorChoice(session, game, isHost);
+  // The game document only counts the custom words; the referee tells the host the words.
+  const { customWords } = useStore(session.whispers);
   const url = `${window.location.origin}/r/${session.seat.code}`;
   const enough = playerCount >= MIN_PLAYERS;
   return (
@@ -33,7 +36,8 @@ export function LobbyPanel({
       ) : isHost ? (
         <>
           <SettingsForm
-            settings={game.settings}
+            settings={withCustomWords(game.settings, customWords ?? [])}
+            wordsPending={customWords === null && game.settings.customWordCount > 0}
             onPatch={(patch) => {
               session.send({ type: 'settings/update', patch });
             }}

@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   applySettingsPatch,
   type Language,
+  type PublicSettings,
   type RoomSettings,
   type SettingsPatch,
 } from '@scrawl/protocol';
@@ -10,12 +11,17 @@ import { CustomWords } from './CustomWords';
 import { NumberSetting } from './NumberSetting';
 import { LANGUAGE_NAMES, NUMBER_FIELDS, TOGGLE_FIELDS, describeSetting } from './settingFields';
 
-/** The host's settings form: every room setting, within the referee's bounds. */
+/**
+ * The host's settings form: every room setting, within the referee's bounds. `wordsPending`:
+ * the room has custom words the referee has not told this host yet.
+ */
 export function SettingsForm({
   settings,
+  wordsPending,
   onPatch,
 }: {
   settings: RoomSettings;
+  wordsPending: boolean;
   onPatch: (patch: SettingsPatch) => void;
 }) {
   const languageId = useId();
@@ -65,12 +71,14 @@ export function SettingsForm({
       </div>
       <CustomWords
         settings={settings}
+        pending={wordsPending}
         onCommit={(customWords) => {
           onPatch({ customWords });
         }}
       />
       {TOGGLE_FIELDS.map((field) => {
-        const allowed = applySettingsPatch(settings, { [field.key]: !settings[field.key] }).ok;
+        const allowed =
+          !wordsPending && applySettingsPatch(settings, { [field.key]: !settings[field.key] }).ok;
         return (
           <label key={field.key} className="checkbox">
             <input
@@ -90,12 +98,12 @@ export function SettingsForm({
   );
 }
 
-/** The settings as everyone but the host sees them. */
-export function SettingsSummary({ settings }: { settings: RoomSettings }) {
-  const rows: Array<{ label: string; key: keyof RoomSettings }> = [
+/** The settings as everyone but the host sees them (the custom words only counted). */
+export function SettingsSummary({ settings }: { settings: PublicSettings }) {
+  const rows: Array<{ label: string; key: keyof PublicSettings }> = [
     ...NUMBER_FIELDS.map(({ key, label }) => ({ key, label })),
     { key: 'language', label: 'Words in' },
-    { key: 'customWords', label: 'Custom words' },
+    { key: 'customWordCount', label: 'Custom words' },
     ...TOGGLE_FIELDS.map(({ key, label }) => ({ key, label })),
   ];
   return (

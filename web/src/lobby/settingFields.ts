@@ -1,5 +1,5 @@
 import type { SETTING_BOUNDS } from '@scrawl/protocol';
-import { type Language, type RoomSettings } from '@scrawl/protocol';
+import { type Language, type PublicSettings } from '@scrawl/protocol';
 
 /** The numeric settings, in the order the form shows them, with labels and steps. */
 export const NUMBER_FIELDS: ReadonlyArray<{
@@ -30,13 +30,11 @@ export const TOGGLE_FIELDS: ReadonlyArray<{
 ];
 
 /** A setting's value as the read-only summary shows it. */
-export function describeSetting(settings: RoomSettings, key: keyof RoomSettings): string {
+export function describeSetting(settings: PublicSettings, key: keyof PublicSettings): string {
   const value = settings[key];
   if (key === 'language') return LANGUAGE_NAMES[settings.language];
-  if (key === 'customWords')
-    return settings.customWords.length === 0
-      ? 'none'
-      : `${String(settings.customWords.length)} words`;
+  if (key === 'customWordCount')
+    return settings.customWordCount === 0 ? 'none' : `${String(settings.customWordCount)} words`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   const unit = NUMBER_FIELDS.find((field) => field.key === key)?.unit ?? '';
   return `${String(value)}${unit ? ` ${unit}` : ''}`;

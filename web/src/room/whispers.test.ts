@@ -71,6 +71,15 @@ describe('applyWhisper', () => {
     ]);
   });
 
+  it('keeps the custom words the host was told last', () => {
+    expect(NO_WHISPERS.customWords).toBeNull();
+    const told = applyWhisper(NO_WHISPERS, { type: 'settings/words', words: ['a', 'b'] }, 0, '1');
+    expect(told.customWords).toEqual(['a', 'b']);
+    expect(applyWhisper(told, { type: 'settings/words', words: [] }, 0, '2').customWords).toEqual(
+      [],
+    );
+  });
+
   it(`keeps only the last ${String(MAX_NOTICES)} notices`, () => {
     let state = NO_WHISPERS;
     for (let i = 0; i < 5; i++) {

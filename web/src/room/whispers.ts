@@ -2,7 +2,7 @@ import type { ChatLine, Whisper } from '@scrawl/protocol';
 
 /**
  * What whispers (messages for this player alone) tell: the secret of the current turn,
- * lines of the log only this player sees, and notices. Pure, so tests pin every case.
+ * lines of the log only this player sees, notices, and to the host the custom words. Pure, so tests pin every case.
  */
 
 /** What this player knows of one turn that others may not. */
@@ -42,9 +42,11 @@ export interface WhisperState {
   readonly secret: TurnSecret | null;
   readonly log: readonly PrivateEntry[];
   readonly notices: readonly Notice[];
+  /** The room's custom words, as last told to this player as host; null if never told. */
+  readonly customWords: readonly string[] | null;
 }
 
-export const NO_WHISPERS: WhisperState = { secret: null, log: [], notices: [] };
+export const NO_WHISPERS: WhisperState = { secret: null, log: [], notices: [], customWords: null };
 
 /** Notices kept on screen; older ones give way. */
 export const MAX_NOTICES = 3;
@@ -108,6 +110,8 @@ export function applyWhisper(
       return withLine(state, { kind: 'close', id, at: now, text: whisper.text });
     case 'chat/private':
       return withLine(state, { kind: 'private', id, at: whisper.line.at, line: whisper.line });
+    case 'settings/words':
+      return { ...state, customWords: whisper.words };
   }
 }
 
