@@ -2,9 +2,9 @@ import type { Whisper } from '@scrawl/protocol';
 import type { RoomState } from './types.js';
 
 /**
- * What a player who (re)connects must be told privately now (SPEC P7): the host in the lobby
- * the room's custom words; the drawer their choices while choosing and their word while drawing; a
- * solver the word they solved. Nobody else is told anything secret.
+ * What a player who (re)connects must be told privately now (SPEC P7): the host in the
+ * lobby the room's custom words; the drawer their choices while choosing and their word
+ * while drawing; a solver the word they solved. Nobody else is told anything secret.
  */
 export function whispersFor(state: RoomState, playerId: string): Whisper[] {
   const words = customWordsFor(state, playerId);

@@ -2,7 +2,8 @@ import type { ChatLine, Whisper } from '@scrawl/protocol';
 
 /**
  * What whispers (messages for this player alone) tell: the secret of the current turn,
- * lines of the log only this player sees, notices, and to the host the custom words. Pure, so tests pin every case.
+ * lines of the log only this player sees, notices, and to the host the custom words. Pure,
+ * so tests pin every case.
  */
 
 /** What this player knows of one turn that others may not. */
