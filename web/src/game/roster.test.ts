@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_SETTINGS, publicSettings, type GameState, type PresencePlayer } from '@scrawl/protocol';
+import {
+  DEFAULT_SETTINGS,
+  publicSettings,
+  type GameState,
+  type PresencePlayer,
+} from '@scrawl/protocol';
 import { buildRoster } from './roster';
 
 const person = (id: string, role: 'player' | 'spectator' = 'player') =>
