@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
 import {
@@ -11,37 +11,11 @@ import {
 } from '@scrawl/protocol';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
-import {
-  RawClient,
-  TEST_SECRETS,
-  TestClient,
-  createTestDatabase,
-  eventually,
-  joinNewRoom,
-  startTestCollab,
-  type TestCollab,
-} from '../testing/index.js';
+import { RawClient, TEST_SECRETS, TestClient, eventually, joinNewRoom } from '../testing/index.js';
+import { useTestCollab } from '../testing/useTestCollab.js';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let collab: TestCollab;
-const clients: TestClient[] = [];
-const client = () => {
-  const c = new TestClient(collab.ws);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  collab = await startTestCollab({ databaseUrl: database.url });
-});
-afterEach(() => {
-  for (const c of clients.splice(0)) c.close();
-});
-afterAll(async () => {
-  await collab.stop();
-  await database.drop();
-});
+const suite = useTestCollab();
+const client = () => suite.track(new TestClient(suite.collab.ws));
 
 const presence = (seat: { playerId: string; name: string; color: string; role: string }) => ({
   player: { id: seat.playerId, name: seat.name, color: seat.color, role: seat.role },
@@ -49,7 +23,7 @@ const presence = (seat: { playerId: string; name: string; color: string; role: s
 
 describe('collab-server documents', () => {
   it("shows a player's stroke to another player while it is being drawn", async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana', 'Ben']);
     const [ana, ben] = seats;
     const name = canvasDocName(roomId as RoomId, 0);
     const anaDoc = (await client().open(name, ana!.token)).document;
@@ -75,7 +49,7 @@ describe('collab-server documents', () => {
   });
 
   it('names documents in two bytes to clients that ask for aliases, beside plain clients', async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana', 'Ben']);
     const [ana, ben] = seats;
     const name = canvasDocName(roomId as RoomId, 0);
     const wire: Uint8Array[] = [];
@@ -85,8 +59,7 @@ describe('collab-server documents', () => {
         this.on('message', (data: Buffer) => wire.push(new Uint8Array(data)));
       }
     }
-    const anaClient = new TestClient(collab.ws, withDocumentAliases(Recording));
-    clients.push(anaClient);
+    const anaClient = suite.track(new TestClient(suite.collab.ws, withDocumentAliases(Recording)));
     const anaDoc = (await anaClient.open(name, ana!.token)).document;
     const benDoc = (await client().open(name, ben!.token)).document;
 
@@ -123,7 +96,7 @@ describe('collab-server documents', () => {
   });
 
   it('opens the game document read-only for players and writable for the referee', async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana']);
     const game = gameDocName(roomId as RoomId);
     const player = await client().open(game, seats[0]!.token);
     expect(player.authorizedScope).toBe('readonly');
@@ -146,18 +119,18 @@ describe('collab-server documents', () => {
   });
 
   it('opens canvases read-only for spectators', async () => {
-    const { roomId, code, seats } = await joinNewRoom(collab.http, ['Ana']);
+    const { roomId, code, seats } = await joinNewRoom(suite.collab.http, ['Ana']);
     const spectatorSeat = await (
       await import('../testing/index.js')
-    ).joinRoom(collab.http, code, 'Sam', 'spectator');
+    ).joinRoom(suite.collab.http, code, 'Sam', 'spectator');
     const canvas = canvasDocName(roomId as RoomId, 0);
     expect((await client().open(canvas, spectatorSeat.token)).authorizedScope).toBe('readonly');
     expect((await client().open(canvas, seats[0]!.token)).authorizedScope).toBe('read-write');
   });
 
   it('refuses a token for another room, a bad token and an unknown document', async () => {
-    const first = await joinNewRoom(collab.http, ['Ana']);
-    const second = await joinNewRoom(collab.http, ['Ben']);
+    const first = await joinNewRoom(suite.collab.http, ['Ana']);
+    const second = await joinNewRoom(suite.collab.http, ['Ben']);
     await expect(
       client().open(canvasDocName(second.roomId as RoomId, 0), first.seats[0]!.token),
     ).rejects.toThrow('refused: forbidden');
@@ -175,7 +148,7 @@ describe('collab-server documents', () => {
   });
 
   it('closes a connection that announces presence under another identity, and peers never see it', async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana', 'Ben']);
     const game = gameDocName(roomId as RoomId);
     const watcher = await client().open(game, seats[1]!.token);
     const honest = await client().open(game, seats[0]!.token);
@@ -205,7 +178,7 @@ function syncTypes(frames: readonly Uint8Array[], documentName: string): number[
 
 describe('collab-server: updates that build on content the server lacks', () => {
   it('holds such an update, asks the sender for what is missing, and lands the answer whole', async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana', 'Ben']);
     const [ana, ben] = seats;
     const name = canvasDocName(roomId as RoomId, 0);
     const benDoc = (await client().open(name, ben!.token)).document;
@@ -226,7 +199,7 @@ describe('collab-server: updates that build on content the server lacks', () => 
     writer.flush();
     writer.finish();
 
-    const raw = new RawClient(collab.ws);
+    const raw = new RawClient(suite.collab.ws);
     await raw.authenticate(name, ana!.token);
     const before = syncTypes(raw.received, name).filter((type) => type === 0).length;
     for (const update of updates.slice(lost)) raw.sendUpdate(name, update);
@@ -256,7 +229,7 @@ describe('collab-server: updates that build on content the server lacks', () => 
 
 describe('collab-server persistence (SQL store)', () => {
   it('keeps a drawing across a server restart', async () => {
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana']);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana']);
     const name = canvasDocName(roomId as RoomId, 0);
     const drawer = client();
     const doc = (await drawer.open(name, seats[0]!.token)).document;
@@ -273,12 +246,13 @@ describe('collab-server persistence (SQL store)', () => {
       writer.finish();
     }
     await eventually(() =>
-      expect(collab.server.hocuspocus.documents.get(name)?.getArray('strokes').length).toBe(3),
+      expect(suite.collab.server.hocuspocus.documents.get(name)?.getArray('strokes').length).toBe(
+        3,
+      ),
     );
     const expected = readStrokes(doc);
     drawer.close();
-    await collab.stop();
-    collab = await startTestCollab({ databaseUrl: database.url });
+    await suite.restart();
 
     const reloaded = (await client().open(name, seats[0]!.token)).document;
     expect(readStrokes(reloaded)).toEqual(expected);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
 import {
@@ -19,7 +19,6 @@ import {
   appendToFirstStroke,
   broadcastStatelessBody,
   craftUpdate as craft,
-  createTestDatabase,
   deleteFirstStroke,
   eventually,
   forgedStroke,
@@ -29,8 +28,8 @@ import {
   presenceBody,
   presenceTrail,
   startTestCollab,
-  type TestCollab,
 } from '../testing/index.js';
+import { useTestCollab } from '../testing/useTestCollab.js';
 
 const LIMITS = {
   LIMIT_FRAME_BYTES: String(64 * 1024),
@@ -39,33 +38,15 @@ const LIMITS = {
   LIMIT_PREAUTH_MESSAGES: '20',
 };
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let collab: TestCollab;
-const closers: { close(): void }[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  collab = await startTestCollab({ databaseUrl: database.url, env: LIMITS });
-});
-afterEach(() => {
-  for (const c of closers.splice(0)) c.close();
-});
-afterAll(async () => {
-  await collab.stop();
-  await database.drop();
-});
-
-function track<T extends { close(): void }>(client: T): T {
-  closers.push(client);
-  return client;
-}
+const suite = useTestCollab(LIMITS);
+const { track, closeTracked } = suite;
 
 /** A room with Ana drawing one stroke on the lobby board and Carl watching every update. */
 async function scene() {
-  const room = await joinNewRoom(collab.http, ['Ana', 'Ben', 'Carl']);
+  const room = await joinNewRoom(suite.collab.http, ['Ana', 'Ben', 'Carl']);
   const [ana, ben, carl] = room.seats as [JoinRoomResponse, JoinRoomResponse, JoinRoomResponse];
   const canvas = canvasDocName(room.roomId as RoomId, 0);
-  const anaDoc = (await track(new TestClient(collab.ws)).open(canvas, ana.token)).document;
+  const anaDoc = (await track(new TestClient(suite.collab.ws)).open(canvas, ana.token)).document;
   const writer = new StrokeWriter(
     anaDoc,
     { id: 'ana-1', author: ana.playerId, tool: 'brush', color: '#ff0000', width: 5 },
@@ -73,7 +54,7 @@ async function scene() {
   );
   writer.add({ x: 10, y: 10, pressure: 0.5, t: 0 }, { x: 20, y: 20, pressure: 0.5, t: 16 });
   writer.finish();
-  const watcher = await track(new TestClient(collab.ws)).open(canvas, carl.token);
+  const watcher = await track(new TestClient(suite.collab.ws)).open(canvas, carl.token);
   // Wait for the whole stroke, fold included, so later updates can only come from attacks.
   await eventually(() =>
     expect(Y.encodeStateVector(watcher.document)).toEqual(Y.encodeStateVector(anaDoc)),
@@ -81,7 +62,7 @@ async function scene() {
   await eventually(() => expect(readStrokes(watcher.document)[0]?.done).toBe(true));
   const seen: Uint8Array[] = [];
   watcher.document.on('update', (update: Uint8Array) => seen.push(update));
-  const game = await track(new TestClient(collab.ws)).open(
+  const game = await track(new TestClient(suite.collab.ws)).open(
     gameDocName(room.roomId as RoomId),
     carl.token,
   );
@@ -93,14 +74,14 @@ async function scene() {
 /** A copy of the server's document, to craft an update against. */
 function serverCopy(name: string): Y.Doc {
   const doc = new Y.Doc();
-  const live = collab.server.hocuspocus.documents.get(name);
+  const live = suite.collab.server.hocuspocus.documents.get(name);
   if (!live) throw new Error(`${name} is not loaded`);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
   return doc;
 }
 
 async function attacker(documentName: string, token: string): Promise<RawClient> {
-  const raw = track(new RawClient(collab.ws));
+  const raw = track(new RawClient(suite.collab.ws));
   await raw.authenticate(documentName, token);
   return raw;
 }
@@ -109,7 +90,7 @@ async function expectHarmless(s: Awaited<ReturnType<typeof scene>>) {
   await new Promise((resolve) => setTimeout(resolve, 150));
   expect(s.seen).toEqual([]);
   expect(readStrokes(s.watcher.document).map((st) => st.id)).toEqual(['ana-1']);
-  expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
+  expect((await fetch(`${suite.collab.http}/healthz`)).status).toBe(200);
 }
 
 describe('crafted malicious frames', () => {
@@ -174,7 +155,7 @@ describe('crafted malicious frames', () => {
 
   it('closes a socket that names a document alias it never assigned', async () => {
     const s = await scene();
-    const raw = track(new RawClient(collab.ws, [DOCUMENT_ALIASES_PROTOCOL]));
+    const raw = track(new RawClient(suite.collab.ws, [DOCUMENT_ALIASES_PROTOCOL]));
     await raw.authenticate(s.canvas, s.ben.token);
     expect(raw.protocol).toBe(DOCUMENT_ALIASES_PROTOCOL);
     // Alias 0 is the canvas, named in full by the authentication; alias 1 was never given.
@@ -192,7 +173,7 @@ describe('crafted malicious frames', () => {
 
   it("closes a guesser who writes the round's canvas", async () => {
     const s = await scene();
-    const referee = await track(new TestClient(collab.ws)).open(
+    const referee = await track(new TestClient(suite.collab.ws)).open(
       gameDocName(s.roomId as RoomId),
       serviceToken('ref-test', TEST_SECRETS.REFEREE_SECRET),
     );
@@ -215,7 +196,7 @@ describe('crafted malicious frames', () => {
       }),
     );
     const round = canvasDocName(s.roomId as RoomId, 1);
-    const drawer = await track(new TestClient(collab.ws)).open(round, s.ana.token);
+    const drawer = await track(new TestClient(suite.collab.ws)).open(round, s.ana.token);
     expect(drawer.authorizedScope).toBe('read-write');
     const raw = await attacker(round, s.ben.token);
     raw.sendUpdate(
@@ -285,7 +266,7 @@ describe('crafted malicious frames', () => {
       );
     }
     expect((await raw.closed).code).toBe(CloseCodes.rateLimited.code);
-    expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.collab.http}/healthz`)).status).toBe(200);
     const flood = readStrokes(s.watcher.document).find((st) => st.id === 'flood');
     expect(flood?.points.length ?? 0).toBeLessThan(300);
   });
@@ -329,7 +310,7 @@ describe('crafted malicious frames', () => {
       Array.from({ length: 2000 }, (_, i) => ({ cursor: { x: i % 1600, y: 1 } })),
     );
     expect((await raw.closed).code).toBe(CloseCodes.rateLimited.code);
-    expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.collab.http}/healthz`)).status).toBe(200);
   });
 
   it("closes a player's socket that floods RPC, but never the referee's, which carries every room", async () => {
@@ -375,19 +356,19 @@ describe('crafted malicious frames', () => {
   });
 
   it('closes a socket that floods messages before authenticating', async () => {
-    const raw = track(new RawClient(collab.ws));
+    const raw = track(new RawClient(suite.collab.ws));
     await raw.open();
     for (let i = 0; i < 50; i++)
       raw.sendTyped(`room/aaaaaaaaaaaaaaaa/canvas/0`, 0, Uint8Array.of(0, 0));
     expect((await raw.closed).code).toBe(4205);
-    expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.collab.http}/healthz`)).status).toBe(200);
   });
 });
 
 describe('connections per address', () => {
   it('refuses a connection beyond the limit with 429', async () => {
     const limited = await startTestCollab({
-      databaseUrl: database.url,
+      databaseUrl: suite.database.url,
       env: { LIMIT_CONNECTIONS_PER_IP: '2' },
     });
     try {
@@ -404,7 +385,7 @@ describe('connections per address', () => {
         await again.open();
       });
     } finally {
-      for (const c of closers.splice(0)) c.close();
+      closeTracked();
       await limited.stop();
     }
   });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { StrokeWriter, readStrokes } from '@scrawl/drawing-engine';
 import {
@@ -12,13 +12,11 @@ import {
   RawClient,
   TEST_SECRETS,
   TestClient,
-  createTestDatabase,
   eventually,
   joinNewRoom,
   joinRoom,
-  startTestCollab,
-  type TestCollab,
 } from '../testing/index.js';
+import { useTestCollab } from '../testing/useTestCollab.js';
 
 type Role = 'drawer' | 'guesser' | 'spectator' | 'referee' | 'outsider' | 'anonymous';
 type Doc = 'game' | 'lobby canvas' | 'round canvas';
@@ -47,22 +45,8 @@ const MATRIX: [Role, Doc, Outcome, Outcome, Outcome, Outcome][] = [
   ['anonymous', 'round canvas', 'refused', 'refused', 'refused', 'refused'],
 ];
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let collab: TestCollab;
-const closers: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (closers.push(c), c);
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  collab = await startTestCollab({ databaseUrl: database.url });
-});
-afterEach(() => {
-  for (const c of closers.splice(0)) c.close();
-});
-afterAll(async () => {
-  await collab.stop();
-  await database.drop();
-});
+const suite = useTestCollab();
+const { track } = suite;
 
 interface Identity {
   token: string;
@@ -74,11 +58,11 @@ interface Identity {
 
 /** A room with a drawer of round 1, a guesser, a spectator, the referee and an outsider. */
 async function room() {
-  const { roomId, code, seats } = await joinNewRoom(collab.http, ['Dora', 'Gus']);
-  const spectator = await joinRoom(collab.http, code, 'Spec', 'spectator');
-  const outsider = (await joinNewRoom(collab.http, ['Otto'])).seats[0]!;
+  const { roomId, code, seats } = await joinNewRoom(suite.collab.http, ['Dora', 'Gus']);
+  const spectator = await joinRoom(suite.collab.http, code, 'Spec', 'spectator');
+  const outsider = (await joinNewRoom(suite.collab.http, ['Otto'])).seats[0]!;
   const refereeToken = serviceToken('ref-matrix', TEST_SECRETS.REFEREE_SECRET);
-  const referee = await track(new TestClient(collab.ws)).open(
+  const referee = await track(new TestClient(suite.collab.ws)).open(
     gameDocName(roomId as RoomId),
     refereeToken,
   );
@@ -125,7 +109,7 @@ async function room() {
 
 function craftWrite(doc: Doc, name: string, who: Identity): Uint8Array {
   const copy = new Y.Doc();
-  const live = collab.server.hocuspocus.documents.get(name);
+  const live = suite.collab.server.hocuspocus.documents.get(name);
   if (live) Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
   const updates: Uint8Array[] = [];
   copy.on('update', (u: Uint8Array) => updates.push(u));
@@ -157,7 +141,7 @@ describe('permission matrix (role × document × operation)', () => {
       const name = names[doc];
 
       // read
-      const reader = track(new TestClient(collab.ws));
+      const reader = track(new TestClient(suite.collab.ws));
       const opened = reader.open(name, who.token);
       if (read === 'refused') {
         await expect(opened).rejects.toThrow(/refused: (forbidden|unauthorized)/);
@@ -166,7 +150,7 @@ describe('permission matrix (role × document × operation)', () => {
         expect(provider.isSynced).toBe(true);
 
         // presence
-        const watcher = await track(new TestClient(collab.ws)).open(
+        const watcher = await track(new TestClient(suite.collab.ws)).open(
           name,
           identities.spectator.token,
         );
@@ -195,15 +179,15 @@ describe('permission matrix (role × document × operation)', () => {
       }
 
       // write
-      const raw = track(new RawClient(collab.ws));
+      const raw = track(new RawClient(suite.collab.ws));
       await raw.authenticate(name, who.token);
       const before = Y.encodeStateVector(
-        collab.server.hocuspocus.documents.get(name) ?? new Y.Doc(),
+        suite.collab.server.hocuspocus.documents.get(name) ?? new Y.Doc(),
       );
       raw.sendUpdate(name, craftWrite(doc, name, who));
       if (write === 'allowed') {
         await eventually(() => {
-          const live = collab.server.hocuspocus.documents.get(name)!;
+          const live = suite.collab.server.hocuspocus.documents.get(name)!;
           if (doc === 'game') expect(live.getMap('state').get('probe')).toBe(who.role);
           else expect(readStrokes(live).map((s) => s.author)).toContain(who.playerId);
         });
@@ -214,7 +198,7 @@ describe('permission matrix (role × document × operation)', () => {
         ]);
         if (write === 'ignored') expect(closed).toBeNull();
         else if (read === 'allowed') expect(closed?.code).toBe(CloseCodes.forbidden.code);
-        const live = collab.server.hocuspocus.documents.get(name);
+        const live = suite.collab.server.hocuspocus.documents.get(name);
         expect(live ? Y.encodeStateVector(live) : before).toEqual(before);
       }
     },

@@ -1,34 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { readStrokes } from '@scrawl/drawing-engine';
 import { canvasDocName, type PlayerId, type RoomId } from '@scrawl/protocol';
-import {
-  RawClient,
-  createTestDatabase,
-  eventually,
-  hugeStroke,
-  joinNewRoom,
-  startTestCollab,
-  type TestCollab,
-} from '../testing/index.js';
+import { RawClient, eventually, hugeStroke, joinNewRoom } from '../testing/index.js';
+import { useTestCollab } from '../testing/useTestCollab.js';
 import { connectionsOf, isPlayer } from './context.js';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let collab: TestCollab;
-const closers: RawClient[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  collab = await startTestCollab({ databaseUrl: database.url });
-});
-afterEach(() => {
-  for (const c of closers.splice(0)) c.close();
-});
-afterAll(async () => {
-  await collab.stop();
-  await database.drop();
-});
+const suite = useTestCollab();
 
 /** The Yjs updates of `name` a raw client received in sync frames of `syncType`. */
 function updatesIn(client: RawClient, name: string, syncType = 2): Uint8Array[] {
@@ -53,12 +32,12 @@ function docOf(client: RawClient, name: string, own: Uint8Array[] = []): Y.Doc {
 
 /** Two players on a fresh room's lobby canvas, each on a raw socket that records its frames. */
 async function scene() {
-  const { roomId, seats } = await joinNewRoom(collab.http, ['Ana', 'Ben']);
+  const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana', 'Ben']);
   const [ana, ben] = seats as [(typeof seats)[0], (typeof seats)[0]];
   const canvas = canvasDocName(roomId as RoomId, 0);
   const open = async (token: string) => {
-    const raw = new RawClient(collab.ws);
-    closers.push(raw);
+    const raw = new RawClient(suite.collab.ws);
+    suite.track(raw);
     await raw.authenticate(canvas, token);
     // Sync step 1 of an empty document: the server answers with what it holds.
     raw.sendTyped(canvas, 0, Uint8Array.of(0, 1, 0));
@@ -66,7 +45,7 @@ async function scene() {
     return raw;
   };
   const connection = (playerId: string) => {
-    const [found] = connectionsOf(collab.server.hocuspocus, canvas, (context) =>
+    const [found] = connectionsOf(suite.collab.server.hocuspocus, canvas, (context) =>
       isPlayer(context, roomId as RoomId, playerId as PlayerId),
     );
     if (!found) throw new Error(`no connection of ${playerId}`);
@@ -111,7 +90,7 @@ describe("the sender's own updates", () => {
 
   it('reach both senders when updates of two connections go out in one flush', async () => {
     const s = await scene();
-    const document = collab.server.hocuspocus.documents.get(s.canvas)!;
+    const document = suite.collab.server.hocuspocus.documents.get(s.canvas)!;
     const origin = (playerId: string) => ({
       source: 'connection',
       connection: s.connection(playerId),
@@ -140,7 +119,7 @@ describe("the sender's own updates", () => {
 
   it('reach their sender when they complete structs that waited for them', async () => {
     const s = await scene();
-    const document = collab.server.hocuspocus.documents.get(s.canvas)!;
+    const document = suite.collab.server.hocuspocus.documents.get(s.canvas)!;
     // Ben's stroke in two updates; the second reaches the server first and waits.
     const bens = new Y.Doc();
     const first = hugeStroke(bens, s.ben.playerId, 2, 'ben-1');

@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { canvasDocName, gameDocName, type RoomId } from '@scrawl/protocol';
-import {
-  TestClient,
-  createTestDatabase,
-  eventually,
-  joinNewRoom,
-  startTestCollab,
-  type TestCollab,
-} from '../testing/index.js';
+import { TestClient, eventually, joinNewRoom } from '../testing/index.js';
+import { useTestCollab } from '../testing/useTestCollab.js';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let collab: TestCollab;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  collab = await startTestCollab({ databaseUrl: database.url });
-});
-
-afterAll(async () => {
-  await collab.stop();
-  await database.drop();
-});
+const suite = useTestCollab();
 
 const post = (path: string, body: unknown) =>
-  fetch(`${collab.http}${path}`, {
+  fetch(`${suite.collab.http}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -51,7 +34,7 @@ describe('room API', () => {
     expect(seat).toMatchObject({ name: 'Ana', color: '#aabbcc', roomId });
     expect(seat.token.split('.')).toHaveLength(3);
 
-    const info = (await (await fetch(`${collab.http}/api/rooms/${code}`)).json()) as {
+    const info = (await (await fetch(`${suite.collab.http}/api/rooms/${code}`)).json()) as {
       players: { id: string }[];
     };
     expect(info.players.map((p) => p.id)).toEqual([seat.playerId]);
@@ -94,7 +77,7 @@ describe('room API', () => {
   });
 
   it('refuses malformed JSON and unknown fields with a 400', async () => {
-    const malformed = await fetch(`${collab.http}/api/rooms`, {
+    const malformed = await fetch(`${suite.collab.http}/api/rooms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"public": tru',
@@ -117,7 +100,9 @@ describe('room API', () => {
 
   it('tells the server time', async () => {
     const before = Date.now();
-    const { now } = (await (await fetch(`${collab.http}/api/time`)).json()) as { now: number };
+    const { now } = (await (await fetch(`${suite.collab.http}/api/time`)).json()) as {
+      now: number;
+    };
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
   });
@@ -130,7 +115,7 @@ describe('room API', () => {
       code: string;
     };
     const set = (roomId: string, players: number) =>
-      collab.db
+      suite.collab.db
         .updateTable('rooms')
         .set({ player_count: players, phase: 'drawing' })
         .where('id', '=', roomId)
@@ -138,7 +123,7 @@ describe('room API', () => {
     await set(busy.roomId, 5);
     await set(quiet.roomId, 2);
     await set(secret.roomId, 9);
-    const { rooms } = (await (await fetch(`${collab.http}/api/rooms`)).json()) as {
+    const { rooms } = (await (await fetch(`${suite.collab.http}/api/rooms`)).json()) as {
       rooms: { code: string; players: number }[];
     };
     const codes = rooms.map((r) => r.code);
@@ -154,7 +139,7 @@ describe('room API', () => {
       expiresAt: number;
     };
     const refresh = (token: string) =>
-      fetch(`${collab.http}/api/session/refresh`, {
+      fetch(`${suite.collab.http}/api/session/refresh`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
       });
@@ -175,7 +160,7 @@ describe('room API', () => {
     const seat = (await (
       await post(`/api/rooms/${code}/join`, { name: 'Troll', device })
     ).json()) as { playerId: string; token: string };
-    await collab.db
+    await suite.collab.db
       .insertInto('room_bans')
       .values({ room_id: roomId, player_id: seat.playerId, until: new Date(Date.now() + 60_000) })
       .execute();
@@ -192,12 +177,12 @@ describe('room API', () => {
         })
       ).status,
     ).toBe(201);
-    const refreshed = await fetch(`${collab.http}/api/session/refresh`, {
+    const refreshed = await fetch(`${suite.collab.http}/api/session/refresh`, {
       method: 'POST',
       headers: { authorization: `Bearer ${seat.token}` },
     });
     expect(refreshed.status).toBe(403);
-    await collab.db
+    await suite.collab.db
       .updateTable('room_bans')
       .set({ until: new Date(Date.now() - 1) })
       .where('player_id', '=', seat.playerId)
@@ -206,25 +191,25 @@ describe('room API', () => {
   });
 
   it('reports health, readiness and metrics', async () => {
-    expect((await fetch(`${collab.http}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${collab.http}/readyz`);
+    expect((await fetch(`${suite.collab.http}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${suite.collab.http}/readyz`);
     expect(ready.status).toBe(200);
-    const metrics = await (await fetch(`${collab.http}/metrics`)).text();
+    const metrics = await (await fetch(`${suite.collab.http}/metrics`)).text();
     expect(metrics).toMatch(/^scrawl_collab_connections /m);
     expect(metrics).toMatch(/^scrawl_collab_documents_loaded /m);
   });
 
   it('counts the documents and rooms loaded at the moment of the scrape', async () => {
     const gauge = async (name: string) => {
-      const text = await (await fetch(`${collab.http}/metrics`)).text();
+      const text = await (await fetch(`${suite.collab.http}/metrics`)).text();
       return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
     };
     const before = {
       documents: await gauge('scrawl_collab_documents_loaded'),
       rooms: await gauge('scrawl_collab_rooms_active'),
     };
-    const { roomId, seats } = await joinNewRoom(collab.http, ['Ana']);
-    const ana = new TestClient(collab.ws);
+    const { roomId, seats } = await joinNewRoom(suite.collab.http, ['Ana']);
+    const ana = new TestClient(suite.collab.ws);
     try {
       await ana.open(gameDocName(roomId as RoomId), seats[0]!.token);
       await ana.open(canvasDocName(roomId as RoomId, 0), seats[0]!.token);
