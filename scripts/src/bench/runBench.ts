@@ -169,6 +169,7 @@ export async function runBench(
     print(
       `target ${check.id}: ${check.met === null ? 'not run' : check.met ? 'met' : 'MISSED'} — ${check.measured}`,
     );
+    if (check.unmeasurable) print(`  not measurable on this host: ${check.unmeasurable}`);
   }
   if (options.smoke) return smokeProblems(results, print) === 0;
   return Object.keys(failures).length === 0;

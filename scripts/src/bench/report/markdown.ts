@@ -122,18 +122,28 @@ export function renderMarkdown(results: BenchResults, chartFile: string, command
     );
   }
   out.push('## Acceptance targets (issue 10)', '');
+  const checks = checkTargets(results);
   out.push(
     table(
       ['#', 'target', 'measured', 'met'],
-      checkTargets(results).map((c) => [
+      checks.map((c) => [
         c.id,
         c.target,
         c.measured,
-        c.met === null ? 'not run' : c.met ? 'yes' : '**no**',
+        c.met === null ? 'not run' : c.met ? 'yes' : c.unmeasurable ? '**no** (†)' : '**no**',
       ]),
     ),
     '',
   );
+  const limited = checks.filter((c) => c.unmeasurable);
+  if (limited.length > 0) {
+    out.push(
+      '† Not measurable on this host, whatever the server does:',
+      '',
+      ...limited.map((c) => `- target ${c.id}: ${c.unmeasurable}.`),
+      '',
+    );
+  }
   for (const sweep of results.sweeps) {
     out.push(`## Sweep: ${KIND_NAMES[sweep.kind]}`, '');
     out.push(table(STEP_HEADER, sweep.steps.map(stepRow)), '');

@@ -2,7 +2,7 @@ import type { ColdLoadResult } from '../coldLoad.js';
 import type { ServerKind } from '../load/BenchRoom.js';
 import type { ProfileSummary } from '../profile.js';
 import type { StepResult } from '../runStep.js';
-import type { SweepResult } from '../sweep.js';
+import { GENERATOR_BOUND_CPU, type SweepResult } from '../sweep.js';
 
 /** Everything one `npm run bench` measured: written as JSON, rendered as Markdown and SVG. */
 export interface BenchResults {
@@ -42,6 +42,11 @@ export interface TargetCheck {
   readonly target: string;
   readonly measured: string;
   readonly met: boolean | null;
+  /**
+   * Set when this run shows the host cannot measure the target whatever the server under
+   * test does (the load generator's core is the limit): why, in words.
+   */
+  readonly unmeasurable?: string;
 }
 
 export function sweepOf(results: BenchResults, kind: ServerKind): SweepResult | undefined {
@@ -81,6 +86,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     met: a
       ? a.latency.p50 <= 5 && a.latency.p99 <= 25 && a.lostPoints === 0 && a.unfinishedStrokes === 0
       : failedOrNull(results, 'acceptance'),
+    ...unmeasurable(acceptanceLimits(results)),
   });
   const scrawl = sweepOf(results, 'scrawl');
   const ys = sweepOf(results, 'ywebsocket');
@@ -99,6 +105,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       scrawl && ys && json
         ? scrawl.capacity >= 1.5 * ys.capacity && scrawl.capacity >= 0.5 * json.capacity
         : null,
+    ...unmeasurable(capacityLimits(results)),
   });
   const rooms = commonRooms(results);
   const ours = rooms === null ? undefined : stepAt(results, 'scrawl', rooms);
@@ -155,6 +162,61 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       : failedOrNull(results, 'redis'),
   });
   return checks;
+}
+
+/** Generator CPU at or past which a step's latencies hold the generator's own queueing. */
+function generatorBound(step: StepResult): boolean {
+  return step.generatorCpu >= GENERATOR_BOUND_CPU;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
+
+/**
+ * Why target 1 cannot be measured here: the acceptance step's generator was past its bound,
+ * or y-websocket, the lightest Yjs server of the run, missed the same latency at the same
+ * step with its own generator past the bound.
+ */
+function acceptanceLimits(results: BenchResults): string[] {
+  const a = results.acceptance;
+  if (!a) return [];
+  const reasons: string[] = [];
+  if (generatorBound(a)) {
+    reasons.push(
+      `the load generator's core was at ${percent(a.generatorCpu)} (past ${percent(GENERATOR_BOUND_CPU)} its own queueing is in the latencies)`,
+    );
+  }
+  const ys = stepAt(results, 'ywebsocket', a.rooms);
+  if (ys && generatorBound(ys) && (ys.latency.p50 > 5 || ys.latency.p99 > 25)) {
+    reasons.push(
+      `y-websocket at the same step missed it too: p50 ${ys.latency.p50.toFixed(1)} ms, p99 ${ys.latency.p99.toFixed(1)} ms with its server at ${percent(ys.serverCpu)} and the generator at ${percent(ys.generatorCpu)}`,
+    );
+  }
+  return reasons;
+}
+
+/**
+ * Why target 2 cannot be measured here: y-websocket's sweep was stopped by the generator, so
+ * its capacity is only a lower bound, and 1.5 × that many players is past where the generator
+ * reaches its bound with Scrawl's clients (their generator CPU per player at Scrawl's largest
+ * step, taken as linear: CPU per client is what each client does per message it receives).
+ */
+function capacityLimits(results: BenchResults): string[] {
+  const ys = sweepOf(results, 'ywebsocket');
+  const last = ys?.steps.at(-1);
+  const largest = sweepOf(results, 'scrawl')?.steps.at(-1);
+  if (!ys || ys.limit !== 'generator-cpu' || !last || !largest || largest.generatorCpu <= 0) {
+    return [];
+  }
+  const needed = Math.ceil(1.5 * ys.capacity);
+  const ceiling = Math.floor((largest.players * GENERATOR_BOUND_CPU) / largest.generatorCpu);
+  if (ceiling >= needed) return [];
+  return [
+    `y-websocket's sweep stopped on the generator (${last.players} players: generator at ${percent(last.generatorCpu)}, its server at ${percent(last.serverCpu)}), so its capacity is only a lower bound; 1.5 × it is ${needed} players, and Scrawl's clients (generator at ${percent(largest.generatorCpu)} for ${largest.players} players) bring the generator to ${percent(GENERATOR_BOUND_CPU)} near ${ceiling}`,
+  ];
+}
+
+function unmeasurable(reasons: string[]): { unmeasurable?: string } {
+  return reasons.length > 0 ? { unmeasurable: reasons.join('; ') } : {};
 }
 
 /** What a target shows for a part that did not run: its failure, if it failed. */
