@@ -78,3 +78,25 @@ describe('UpdateLog while the store is failing', () => {
     },
   );
 });
+
+describe('UpdateLog.drained', () => {
+  it('resolves at once with nothing queued, and after a refusing store heals otherwise', async () => {
+    const store = new FlakyStore();
+    const log = logOn(store);
+    await log.drained(NAME);
+    store.refusing = true;
+    log.append(NAME, new Uint8Array([1]));
+    log.append(NAME, new Uint8Array([2]));
+    let drained = false;
+    const waiting = log.drained(NAME).then(() => (drained = true));
+    await expect(log.flush(NAME)).rejects.toThrow('refused');
+    // Retries go on in the background; the log is not drained while the store refuses.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(drained).toBe(false);
+    log.append(NAME, new Uint8Array([3]));
+    store.refusing = false;
+    await waiting;
+    expect(store.stored).toEqual([1, 2, 3]);
+    expect(log.pendingCount).toBe(0);
+  });
+});

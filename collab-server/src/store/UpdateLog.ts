@@ -35,6 +35,8 @@ export class UpdateLog {
   private readonly failing = new Set<string>();
   /** Documents whose queue waits for the next turn's group commit. */
   private readonly due = new Set<string>();
+  /** Who waits for a document's log to be stored to the last update (`drained`). */
+  private readonly drainWaiters = new Map<string, (() => void)[]>();
   private retryDelay = RETRY_MIN_MS;
 
   constructor(
@@ -96,6 +98,26 @@ export class UpdateLog {
       await this.run(name);
       if (this.retryAt.has(name)) throw new Error(`the document store refused updates of ${name}`);
     }
+  }
+
+  /**
+   * Resolves once every update queued for the document so far, and any queued meanwhile, is
+   * stored — after however many retries that takes (at once if nothing is waiting).
+   */
+  drained(name: string): Promise<void> {
+    if (!this.holds(name)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.drainWaiters.get(name) ?? [];
+      waiters.push(resolve);
+      this.drainWaiters.set(name, waiters);
+    });
+  }
+
+  /** Whether the document has updates queued, in flight or waiting for a retry. */
+  private holds(name: string): boolean {
+    return (
+      (this.queues.get(name)?.length ?? 0) > 0 || this.running.has(name) || this.retryAt.has(name)
+    );
   }
 
   /** Flushes every document. */
@@ -160,6 +182,11 @@ export class UpdateLog {
     const tracked = running.finally(() => {
       this.running.delete(name);
       if ((this.queues.get(name)?.length ?? 0) > 0 && !this.retryAt.has(name)) void this.run(name);
+      if (!this.holds(name)) {
+        const waiters = this.drainWaiters.get(name) ?? [];
+        this.drainWaiters.delete(name);
+        for (const resolve of waiters) resolve();
+      }
     });
     this.running.set(name, tracked);
     return tracked;

@@ -38,6 +38,9 @@ export class PersistenceExtension implements Extension {
   extensionName = 'scrawl-persistence';
   private readonly log: UpdateLog;
   private readonly sinceCompaction = new Map<string, number>();
+  /** Documents whose store hooks run again once their log is stored (after an outage). */
+  private readonly storeAgain = new Set<string>();
+  private destroyed = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -96,12 +99,17 @@ export class PersistenceExtension implements Extension {
     this.log.append(documentName, update);
   }
 
-  async onStoreDocument({
-    documentName,
-    document,
-    clientsCount,
-  }: onStoreDocumentPayload): Promise<void> {
-    await this.log.flush(documentName);
+  async onStoreDocument(payload: onStoreDocumentPayload): Promise<void> {
+    const { documentName, document, clientsCount } = payload;
+    try {
+      await this.log.flush(documentName);
+    } catch (error) {
+      // Hocuspocus keeps a document whose store failed loaded, and would never look at it
+      // again: run the store hooks once more when the store has taken its log, so a board
+      // everyone left during an outage is folded and unloaded then.
+      this.storeWhenDrained(payload);
+      throw error;
+    }
     const appended = this.sinceCompaction.get(documentName) ?? 0;
     if (clientsCount > 0 && appended < COMPACT_AFTER_UPDATES) return;
     const parsed = parseDocName(documentName);
@@ -116,6 +124,27 @@ export class PersistenceExtension implements Extension {
     } finally {
       stop();
     }
+  }
+
+  onDestroy(): Promise<void> {
+    this.destroyed = true;
+    return Promise.resolve();
+  }
+
+  private storeWhenDrained(payload: onStoreDocumentPayload): void {
+    const { documentName, document, instance } = payload;
+    if (this.storeAgain.has(documentName)) return;
+    this.storeAgain.add(documentName);
+    void this.log.drained(documentName).then(() => {
+      this.storeAgain.delete(documentName);
+      if (this.destroyed || instance.documents.get(documentName) !== document) return;
+      this.logger.info({ documentName }, 'document store is back: storing the document again');
+      void instance.storeDocumentHooks(
+        document,
+        { ...payload, clientsCount: document.getConnectionsCount() },
+        true,
+      );
+    });
   }
 
   /** Stores everything queued for one document; resolves when it is stored. */

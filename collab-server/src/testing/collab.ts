@@ -7,6 +7,7 @@ import { loadConfig, type JoinRoomResponse, type Role } from '@scrawl/protocol';
 import { createDb, type Db } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createCollabServer, type CollabServer } from '../server.js';
+import type { DocumentStore } from '../store/DocumentStore.js';
 import { RedisDocumentStore } from '../store/RedisDocumentStore.js';
 import { SqlDocumentStore } from '../store/SqlDocumentStore.js';
 import { TEST_REDIS_URL, TEST_SECRETS } from './services.js';
@@ -30,6 +31,8 @@ export async function startTestCollab(options: {
   instanceId?: string;
   /** Extra environment variables (limits, for example). */
   env?: Record<string, string>;
+  /** Wraps the real store (a test injecting store failures). */
+  wrapStore?: (store: DocumentStore) => DocumentStore;
 }): Promise<TestCollab> {
   const config = loadConfig({
     // Every test client comes from 127.0.0.1; the per-address limit has its own test.
@@ -45,9 +48,10 @@ export async function startTestCollab(options: {
   const db = createDb(options.databaseUrl);
   await migrateToLatest(db);
   const redis = options.redisPrefix ? new Redis(TEST_REDIS_URL) : null;
-  const store = redis
+  const real = redis
     ? new RedisDocumentStore(redis, config.REDIS_PREFIX)
     : new SqlDocumentStore(db);
+  const store = options.wrapStore ? options.wrapStore(real) : real;
   const server = await createCollabServer({
     config: { ...config, ...TEST_SECRETS },
     db,
