@@ -131,17 +131,23 @@ export class PersistenceExtension implements Extension {
     return Promise.resolve();
   }
 
+  /**
+   * Runs the store hooks of whatever document holds `documentName` once the log has stored
+   * all of that name's updates (the one that failed, or one loaded since under the same name:
+   * a failure of that one while this waits is covered by the same wait).
+   */
   private storeWhenDrained(payload: onStoreDocumentPayload): void {
-    const { documentName, document, instance } = payload;
+    const { documentName, instance } = payload;
     if (this.storeAgain.has(documentName)) return;
     this.storeAgain.add(documentName);
     void this.log.drained(documentName).then(() => {
       this.storeAgain.delete(documentName);
-      if (this.destroyed || instance.documents.get(documentName) !== document) return;
+      const document = instance.documents.get(documentName);
+      if (this.destroyed || !document) return;
       this.logger.info({ documentName }, 'document store is back: storing the document again');
       void instance.storeDocumentHooks(
         document,
-        { ...payload, clientsCount: document.getConnectionsCount() },
+        { ...payload, document, clientsCount: document.getConnectionsCount() },
         true,
       );
     });
