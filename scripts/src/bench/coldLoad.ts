@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -46,19 +48,54 @@ export interface ColdLoadResult {
   readonly round: JoinTimes;
   /** Server RSS per loaded big-document room, MB. */
   readonly rssPerBigRoomMb: number;
+  /** What the big document itself holds on the heap (ColdDocs.bigHeapMb), MB. */
+  readonly documentHeapMb: number;
 }
 
 /** The seeded documents, drawn once and stored into both stores. */
 export interface ColdDocs {
   readonly big: SeededCanvas;
   readonly round: SeededCanvas;
+  /**
+   * Heap held by a Y.Doc with the big document loaded, after a full GC, MB: the live part of
+   * the server's memory per room (the rest of its RSS is V8's headroom and garbage).
+   */
+  readonly bigHeapMb: number;
 }
 
 export function drawColdDocs(trace: Trace, bigStrokes: number, roundStrokes: number): ColdDocs {
+  const big = seedCanvas(trace, bigStrokes, Math.min(BIG_TAIL_STROKES, bigStrokes), 'seed-drawer');
   return {
-    big: seedCanvas(trace, bigStrokes, Math.min(BIG_TAIL_STROKES, bigStrokes), 'seed-drawer'),
+    big,
     round: seedCanvas(trace, roundStrokes, roundStrokes, 'seed-drawer'),
+    bigHeapMb: documentHeapMb(big),
   };
+}
+
+/** Heap per Y.Doc holding `seeded`, after full collections, MB (MEMORY_ROOMS copies). */
+function documentHeapMb(seeded: SeededCanvas): number {
+  // The harness runs without --expose-gc; this gives it the collector's function.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const settled = () => {
+    gc();
+    gc();
+    return process.memoryUsage();
+  };
+  const before = settled();
+  const held: Y.Doc[] = [];
+  for (let i = 0; i < MEMORY_ROOMS; i++) {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      Y.applyUpdate(doc, seeded.state);
+      for (const update of seeded.tail) Y.applyUpdate(doc, update);
+    });
+    held.push(doc);
+  }
+  const after = settled();
+  const bytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
+  if (held.length !== MEMORY_ROOMS) throw new Error('documents collected before measuring');
+  return bytes / MEMORY_ROOMS / 2 ** 20;
 }
 
 /** Seeds the documents into one store and times watchers joining them. */
@@ -156,6 +193,7 @@ export async function measureColdLoad(
       big,
       round,
       rssPerBigRoomMb: (rssAfter - rssBefore) / MEMORY_ROOMS / 2 ** 20,
+      documentHeapMb: docs.bigHeapMb,
     };
   } finally {
     for (const socket of clients) {

@@ -92,7 +92,7 @@ export async function runBench(
       if (!result) continue;
       cold.push(result);
       print(
-        `cold ${store}: big (${result.big.strokes} strokes) loaded by the server in ${result.big.storeLoadMs.toFixed(0)} ms, first watcher ${result.big.coldSyncMs.toFixed(0)} ms, next ${result.big.warmSyncMs.toFixed(1)} ms; round (${result.round.strokes}) first ${result.round.coldSyncMs.toFixed(0)} ms, next ${result.round.warmSyncMs.toFixed(1)} ms; ${result.rssPerBigRoomMb.toFixed(1)} MB per big room`,
+        `cold ${store}: big (${result.big.strokes} strokes) loaded by the server in ${result.big.storeLoadMs.toFixed(0)} ms, first watcher ${result.big.coldSyncMs.toFixed(0)} ms, next ${result.big.warmSyncMs.toFixed(1)} ms; round (${result.round.strokes}) first ${result.round.coldSyncMs.toFixed(0)} ms, next ${result.round.warmSyncMs.toFixed(1)} ms; ${result.rssPerBigRoomMb.toFixed(1)} MB RSS per big room (the document: ${result.documentHeapMb.toFixed(1)} MB of heap)`,
       );
     }
   }
@@ -195,6 +195,7 @@ function smokeProblems(results: BenchResults, print: (line: string) => void): nu
     problems.push(`${part} failed: ${error}`);
   for (const c of results.cold) {
     if (c.big.syncedStrokes !== c.big.strokes) problems.push(`cold ${c.store}: strokes missing`);
+    if (!(c.documentHeapMb > 0)) problems.push(`cold ${c.store}: no document heap measured`);
   }
   for (const problem of problems) print(`smoke: ${problem}`);
   if (problems.length === 0) print('smoke: the harness ran every part and its output is sane.');

@@ -194,7 +194,8 @@ export function renderMarkdown(results: BenchResults, chartFile: string, command
       '',
       results.cold
         .map(
-          (c) => `Server memory per loaded big room (${c.store}): ${f(c.rssPerBigRoomMb, 1)} MB.`,
+          (c) =>
+            `Server memory per loaded big room (${c.store}): ${f(c.rssPerBigRoomMb, 1)} MB of RSS, of which the document itself holds ${f(c.documentHeapMb, 1)} MB (a Y.Doc with it loaded, heap after a full GC, measured in the harness).`,
         )
         .join(' '),
       '',
