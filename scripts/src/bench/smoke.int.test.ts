@@ -24,7 +24,7 @@ function runBench(args: readonly string[]): Promise<{ code: number | null; outpu
 }
 
 describe('npm run bench -- --smoke', () => {
-  it('drives Scrawl, both baselines, two instances on Redis and the cold loads, losing nothing', async () => {
+  it('drives Scrawl, the three baselines, two instances on Redis and the cold loads, losing nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'scrawl-bench-smoke-'));
     const { code, output } = await runBench(['--smoke', '--no-pin', '--out', out]);
     if (code !== 0) throw new Error(`the smoke run exited with ${String(code)}:\n${output}`);
@@ -36,7 +36,12 @@ describe('npm run bench -- --smoke', () => {
       ['json', 'md', 'svg'].map((ext) => json!.replace(/json$/, ext)).sort(),
     );
     const results = JSON.parse(readFileSync(join(out, json!), 'utf8')) as BenchResults;
-    expect(results.sweeps.map((s) => s.kind).sort()).toEqual(['json', 'scrawl', 'ywebsocket']);
+    expect(results.sweeps.map((s) => s.kind).sort()).toEqual([
+      'hocuspocus',
+      'json',
+      'scrawl',
+      'ywebsocket',
+    ]);
     const steps = [...results.sweeps.flatMap((s) => s.steps), results.redis!];
     for (const step of steps) {
       expect(step.latency.count).toBeGreaterThan(0);
@@ -47,5 +52,6 @@ describe('npm run bench -- --smoke', () => {
     expect(results.cold.map((c) => c.store).sort()).toEqual(['redis', 'sql']);
     const report = readFileSync(join(out, json!.replace(/json$/, 'md')), 'utf8');
     expect(report).toContain('y-websocket');
+    expect(report).toContain('Hocuspocus alone');
   }, 180_000);
 });

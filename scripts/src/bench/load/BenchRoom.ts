@@ -1,10 +1,11 @@
 /** The server kinds the harness drives. */
-export const SERVER_KINDS = ['scrawl', 'json', 'ywebsocket'] as const;
+export const SERVER_KINDS = ['scrawl', 'hocuspocus', 'json', 'ywebsocket'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 /** Display names of the server kinds. */
 export const KIND_NAMES: Record<ServerKind, string> = {
   scrawl: 'Scrawl (Hocuspocus)',
+  hocuspocus: 'Hocuspocus alone',
   json: 'raw JSON relay',
   ywebsocket: 'y-websocket 1.5.4',
 };

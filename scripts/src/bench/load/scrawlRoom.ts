@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { StrokeWriter, chunkPointCount, getStrokes, type InputPoint } from '@scrawl/drawing-engine';
+import { StrokeWriter, type InputPoint } from '@scrawl/drawing-engine';
 import {
   AliasDecoder,
   DOCUMENT_ALIASES_PROTOCOL,
@@ -21,9 +21,10 @@ import {
   type RoomId,
   type Whisper,
 } from '@scrawl/protocol';
-import { now, waitFor } from '../clock.js';
+import { waitFor } from '../clock.js';
 import { instanceOf } from './BenchRoom.js';
 import { LoadRoom } from './LoadRoom.js';
+import { StrokeTally } from './strokeTally.js';
 import type { StrokeSink } from './DrawerLoop.js';
 import { messageBytes, type Meter } from './Meter.js';
 import type { SendTable } from './SendTable.js';
@@ -114,7 +115,7 @@ export class ScrawlRoom extends LoadRoom {
     for (const client of this.clients) {
       if (client !== drawer) client.track(this.table, this.meter);
     }
-    this.prepareDrawer(new ScrawlSink(drawer));
+    this.prepareDrawer(new StrokeWriterSink(drawer.canvasDoc, drawer.id));
     this.prepareChats(
       this.watchers().map(
         (client) => (kind, text) =>
@@ -131,8 +132,8 @@ export class ScrawlRoom extends LoadRoom {
     return this.roomId ? [canvasDocName(this.roomId, this.canvasRound)] : [];
   }
 
-  protected tallies(): readonly ScrawlClient[] {
-    return this.watchers();
+  protected tallies(): readonly StrokeTally[] {
+    return this.watchers().map((client) => client.tally);
   }
 
   protected disconnect(): void {
@@ -145,10 +146,13 @@ export class ScrawlRoom extends LoadRoom {
 }
 
 /** Writes strokes as the web client does: a StrokeWriter, one chunk per flush, folded at the end. */
-class ScrawlSink implements StrokeSink {
+export class StrokeWriterSink implements StrokeSink {
   private writer: StrokeWriter | null = null;
 
-  constructor(private readonly client: ScrawlClient) {}
+  constructor(
+    private readonly canvas: Y.Doc,
+    private readonly author: string,
+  ) {}
 
   flush(strokeId: string, points: readonly InputPoint[]): void {
     const writer = this.writerFor(strokeId);
@@ -167,8 +171,8 @@ class ScrawlSink implements StrokeSink {
   private writerFor(id: string): StrokeWriter {
     if (this.writer?.id !== id) {
       this.writer = new StrokeWriter(
-        this.client.canvasDoc,
-        { id, author: this.client.id, tool: 'brush', color: '#1f2328', width: 8 },
+        this.canvas,
+        { id, author: this.author, tool: 'brush', color: '#1f2328', width: 8 },
         'bench',
       );
     }
@@ -181,14 +185,12 @@ class ScrawlClient {
   readonly socket: HocuspocusProviderWebsocket;
   readonly game: HocuspocusProvider;
   readonly canvasDoc = new Y.Doc();
-  readonly done = new Set<string>();
-  /** Points received over all strokes. */
-  points = 0;
+  /** What this client received, when it watches. */
+  readonly tally = new StrokeTally();
   drawing = false;
   private canvas: HocuspocusProvider | null = null;
   private canvasNameBytes: Uint8Array | null = null;
   private readonly whispers: Whisper[] = [];
-  private readonly seen = new Map<string, number>();
 
   constructor(
     private readonly seat: JoinRoomResponse,
@@ -262,55 +264,12 @@ class ScrawlClient {
 
   /** Watches the canvas: every arriving point's latency goes into the meter's histogram. */
   track(table: SendTable, meter: Meter): void {
-    const strokes = getStrokes(this.canvasDoc);
-    // Counting every chunk of a stroke on each change was the load generator's largest cost,
-    // and so was any walk of a stroke's chunks (Yjs' event.changes, slice, get): only the
-    // structs a transaction integrated are looked at. An appended chunk adds its points; a
-    // stroke is counted whole when it arrives, or when it is finished (its chunks folded into
-    // one blob, which may come with the last chunks in one update from another instance).
-    this.canvasDoc.on('afterTransaction', (transaction: Y.Transaction) => {
-      const at = now();
-      const whole = new Set<Y.Map<unknown>>();
-      const grown = new Map<Y.Map<unknown>, number>();
-      for (const [client, after] of transaction.afterState) {
-        const before = transaction.beforeState.get(client) ?? 0;
-        const structs = after > before ? this.canvasDoc.store.clients.get(client) : undefined;
-        if (!structs) continue;
-        for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-          const item = structs[i];
-          if (!(item instanceof Y.Item) || item.deleted) continue;
-          const parent = item.parent;
-          if (parent === strokes && item.content instanceof Y.ContentType) {
-            if (item.content.type instanceof Y.Map) whole.add(item.content.type);
-          } else if (parent instanceof Y.Map && item.parentSub === 'done') {
-            whole.add(parent as Y.Map<unknown>);
-          } else if (
-            parent instanceof Y.Array &&
-            parent.parent instanceof Y.Map &&
-            item.content instanceof Y.ContentBinary
-          ) {
-            const stroke = parent.parent as Y.Map<unknown>;
-            const points = chunkPointCount(item.content.content) ?? 0;
-            grown.set(stroke, (grown.get(stroke) ?? 0) + points);
-          }
-        }
-      }
-      for (const stroke of whole) this.check(stroke, null, at, table, meter);
-      for (const [stroke, points] of grown) {
-        if (!whole.has(stroke)) this.check(stroke, points, at, table, meter);
-      }
-    });
+    this.tally.track(this.canvasDoc, table, meter);
   }
 
   /** Whether a frame's document (its name as a varstring) is the canvas. */
   isCanvasFrame(name: Uint8Array | null): boolean {
-    const canvas = this.canvasNameBytes;
-    // A varstring: a one-byte length (names are under 128 bytes), then UTF-8.
-    if (!name || !canvas || name.length !== canvas.length + 1 || name[0] !== canvas.length) {
-      return false;
-    }
-    for (let i = 0; i < canvas.length; i++) if (name[i + 1] !== canvas[i]) return false;
-    return true;
+    return isFrameOf(name, this.canvasNameBytes);
   }
 
   close(): void {
@@ -318,38 +277,16 @@ class ScrawlClient {
     this.game.destroy();
     this.socket.destroy();
   }
+}
 
-  /**
-   * Notes the points a stroke holds now: `added` points more than seen before, or, when
-   * `added` is null, all of its chunks counted afresh (a new stroke, or a finished one, whose
-   * chunks are folded into one blob).
-   */
-  private check(
-    stroke: Y.Map<unknown>,
-    added: number | null,
-    at: number,
-    table: SendTable,
-    meter: Meter,
-  ): void {
-    const id = stroke.get('id');
-    const chunks = stroke.get('chunks');
-    if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
-    const seen = this.seen.get(id) ?? 0;
-    let total = seen + (added ?? 0);
-    if (added === null) {
-      total = 0;
-      for (const chunk of chunks) {
-        if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
-      }
-    }
-    if (total > seen) {
-      table.received(id, seen, total, at, meter.latency);
-      meter.arrived(total - seen);
-      this.points += total - seen;
-      this.seen.set(id, total);
-    }
-    if (stroke.get('done') === true) this.done.add(id);
+/** Whether a frame's document name (a varstring) is `document` (its UTF-8 bytes). */
+export function isFrameOf(name: Uint8Array | null, document: Uint8Array | null): boolean {
+  // A varstring: a one-byte length (names are under 128 bytes), then UTF-8.
+  if (!name || !document || name.length !== document.length + 1 || name[0] !== document.length) {
+    return false;
   }
+  for (let i = 0; i < document.length; i++) if (name[i + 1] !== document[i]) return false;
+  return true;
 }
 
 /**
@@ -357,10 +294,10 @@ class ScrawlClient {
  * is about, read through aliases by its own copies of the aliasing layer's tables (which see
  * the same frames in the same order).
  */
-function countingWebSocket(
+export function countingWebSocket(
   onReceive: (bytes: number, document: Uint8Array | null) => void,
   onSend: (bytes: number, document: Uint8Array | null) => void,
-) {
+): new (address: string, protocols?: string | string[]) => WebSocket {
   return class CountingWebSocket extends WebSocket {
     private readonly received = new AliasDecoder();
     private readonly sent = new AliasDecoder();

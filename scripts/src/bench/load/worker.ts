@@ -6,6 +6,7 @@
 import { now, sleep } from '../clock.js';
 import { loadTrace } from '../trace.js';
 import type { BenchRoom, RoomPlan } from './BenchRoom.js';
+import { HocuspocusRoom } from './hocuspocusRoom.js';
 import { JsonRoom } from './jsonRoom.js';
 import { Meter } from './Meter.js';
 import { fromWorkerSchema, toWorkerSchema, type FromWorker } from './messages.js';
@@ -31,6 +32,8 @@ function roomFor(plan: RoomPlan): BenchRoom {
   switch (plan.kind) {
     case 'scrawl':
       return new ScrawlRoom(plan, trace, table, meter);
+    case 'hocuspocus':
+      return new HocuspocusRoom(plan, trace, table, meter);
     case 'json':
       return new JsonRoom(plan, trace, table, meter);
     case 'ywebsocket':

@@ -10,6 +10,7 @@ const Y_MIN = 0.1;
 const Y_MAX = 1000;
 const COLORS: Record<ServerKind, string> = {
   scrawl: '#d9480f',
+  hocuspocus: '#9c36b5',
   json: '#1971c2',
   ywebsocket: '#2f9e44',
 };

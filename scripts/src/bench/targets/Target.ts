@@ -21,6 +21,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BASELINES: Record<Exclude<ServerKind, 'scrawl'>, string> = {
+  hocuspocus: fileURLToPath(new URL('../baselines/hocuspocusServer.js', import.meta.url)),
   json: fileURLToPath(new URL('../baselines/jsonRelay.js', import.meta.url)),
   ywebsocket: fileURLToPath(new URL('../baselines/yWebsocketServer.js', import.meta.url)),
 };
