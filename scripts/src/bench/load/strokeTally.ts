@@ -6,9 +6,9 @@ import type { Meter } from './Meter.js';
 import type { SendTable } from './SendTable.js';
 
 /**
- * A watcher's count of the points a Scrawl canvas document (strokes written by
- * StrokeWriter) has received, feeding each arrival's latency into the meter's histogram.
- * Used by every kind whose clients hold Scrawl's canvas: Scrawl and Hocuspocus alone.
+ * A watcher's count of the points its strokes have received, feeding each arrival's latency
+ * into the meter's histogram. `track` reads a Scrawl canvas document (strokes written by
+ * StrokeWriter: Scrawl and Hocuspocus alone); other shapes report through `holds`.
  */
 export class StrokeTally implements WatcherTally {
   /** Points received over all strokes. */
@@ -73,20 +73,35 @@ export class StrokeTally implements WatcherTally {
     const id = stroke.get('id');
     const chunks = stroke.get('chunks');
     if (typeof id !== 'string' || !(chunks instanceof Y.Array)) return;
-    const seen = this.seen.get(id) ?? 0;
-    let total = seen + (added ?? 0);
+    let total = (this.seen.get(id) ?? 0) + (added ?? 0);
     if (added === null) {
       total = 0;
       for (const chunk of chunks) {
         if (chunk instanceof Uint8Array) total += chunkPointCount(chunk) ?? 0;
       }
     }
+    this.holds(id, total, stroke.get('done') === true, at, table, meter);
+  }
+
+  /**
+   * Notes that stroke `id` holds `total` points as of `at` (and whether it is finished): the
+   * points beyond those seen before arrived now.
+   */
+  holds(
+    id: string,
+    total: number,
+    done: boolean,
+    at: number,
+    table: SendTable,
+    meter: Meter,
+  ): void {
+    const seen = this.seen.get(id) ?? 0;
     if (total > seen) {
       table.received(id, seen, total, at, meter.latency);
       meter.arrived(total - seen);
       this.points += total - seen;
       this.seen.set(id, total);
     }
-    if (stroke.get('done') === true) this.done.add(id);
+    if (done) this.done.add(id);
   }
 }

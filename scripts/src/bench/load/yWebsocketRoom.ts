@@ -9,6 +9,7 @@ import type { StrokeSink } from './DrawerLoop.js';
 import { LoadRoom } from './LoadRoom.js';
 import { messageBytes, type Meter } from './Meter.js';
 import { observeStrokes } from './observeStrokes.js';
+import { StrokeTally } from './strokeTally.js';
 import type { SendTable } from './SendTable.js';
 
 /** y-websocket's message type of document sync (the first byte of a frame). */
@@ -46,8 +47,8 @@ export class YWebsocketRoom extends LoadRoom {
     );
   }
 
-  protected tallies(): readonly YClient[] {
-    return this.clients.slice(1);
+  protected tallies(): readonly StrokeTally[] {
+    return this.clients.slice(1).map((client) => client.tally);
   }
 
   protected disconnect(): void {
@@ -91,10 +92,8 @@ class YSink implements StrokeSink {
 class YClient {
   readonly doc = new Y.Doc();
   readonly chat = new Y.Doc();
-  readonly done = new Set<string>();
-  points = 0;
+  readonly tally = new StrokeTally();
   private readonly providers: WebsocketProvider[];
-  private readonly seen = new Map<string, number>();
 
   constructor(url: string, name: string, drawer: boolean, meter: Meter) {
     class CountingWebSocket extends WebSocket {
@@ -140,15 +139,14 @@ class YClient {
     const id = stroke.get('id');
     const points = stroke.get('points');
     if (typeof id !== 'string' || !(points instanceof Y.Array)) return;
-    const total = Math.floor(points.length / 4);
-    const seen = this.seen.get(id) ?? 0;
-    if (total > seen) {
-      table.received(id, seen, total, at, meter.latency);
-      meter.arrived(total - seen);
-      this.points += total - seen;
-      this.seen.set(id, total);
-    }
-    if (stroke.get('done') === true) this.done.add(id);
+    this.tally.holds(
+      id,
+      Math.floor(points.length / 4),
+      stroke.get('done') === true,
+      at,
+      table,
+      meter,
+    );
   }
 }
 
